@@ -1,0 +1,5 @@
+//! `talkhis`: Arabic summaries and keywords from the command line.
+
+mod eval;
+
+fn main() {}

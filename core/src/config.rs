@@ -1,0 +1,263 @@
+//! Every weight and switch of the scoring, in one small `Copy` value.
+
+/// How long a summary should be.
+///
+/// The summary never holds more sentences than its `N` parameter
+/// ([`Summary<'t, N>`](crate::Summary)), whatever the budget says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+pub enum Budget {
+    /// At most this many sentences.
+    Sentences(u16),
+    /// About this many words (see [`Config::with_fill`] for how the last sentence is chosen).
+    Words(u32),
+    /// About this share of the document's words, in thousandths (`Ratio(250)` is a quarter).
+    Ratio(u16),
+}
+
+/// Scoring weights and switches.
+///
+/// All values are integers (percent, thousandths or counts) so that scoring needs no FPU and
+/// gives the same result on every target. Build one with [`Config::new`] and the `with_*`
+/// methods; all are `const fn`, so a configuration can be a `const`:
+///
+/// ```
+/// use talkhis::{Budget, Config};
+///
+/// const SHORT: Config = Config::new().with_budget(Budget::Sentences(2)).with_keywords(5);
+/// assert_eq!(SHORT.budget(), Budget::Sentences(2));
+/// ```
+///
+/// How a sentence is scored, all in thousandths:
+///
+/// - **content**: the mean weight of its content words (not stopwords, not numbers), where a
+///   term's weight is its frequency in the document, raised by `headline_boost` percent for
+///   terms of the headline; the mean divides by the number of content words plus
+///   `length_smoothing`, so long sentences don't win by length alone, and short ones don't win
+///   by one lucky word. Scaled so the best sentence has 1000.
+/// - **position**: `1000 / (1 + rank × position_decay / 1000)`, where `rank` counts the
+///   eligible body sentences before it; news and encyclopedia text put the essentials first.
+/// - the total is `content × content_weight % + position × position_weight %`, plus
+///   `lead_bonus` for the first body sentence.
+///
+/// A sentence with fewer than `min_words` content words (a dateline, `طباعة`, a caption) is
+/// never chosen, unless no sentence of the document has that many.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+pub struct Config {
+    budget: Budget,
+    keywords: u16,
+    content_weight: u16,
+    position_weight: u16,
+    position_decay: u16,
+    lead_bonus: u16,
+    headline_boost: u16,
+    length_smoothing: u16,
+    min_words: u16,
+    redundancy: u16,
+    headline_eligible: bool,
+    fill: bool,
+    keyword_position_decay: u16,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Config {
+    /// The defaults: a 3-sentence summary and 10 keywords, with weights tuned on EASC.
+    #[must_use]
+    pub const fn new() -> Self {
+        Self {
+            budget: Budget::Sentences(3),
+            keywords: 10,
+            content_weight: 100,
+            position_weight: 100,
+            position_decay: 500,
+            lead_bonus: 300,
+            headline_boost: 100,
+            length_smoothing: 4,
+            min_words: 4,
+            redundancy: 700,
+            headline_eligible: true,
+            fill: true,
+            keyword_position_decay: 100,
+        }
+    }
+
+    /// Sets the summary length.
+    #[must_use]
+    pub const fn with_budget(mut self, budget: Budget) -> Self {
+        self.budget = budget;
+        self
+    }
+
+    /// Sets the most keywords to return (the `K` of the result type caps it too).
+    #[must_use]
+    pub const fn with_keywords(mut self, count: u16) -> Self {
+        self.keywords = count;
+        self
+    }
+
+    /// Sets the weight of the content (term frequency) part, in percent.
+    #[must_use]
+    pub const fn with_content_weight(mut self, percent: u16) -> Self {
+        self.content_weight = percent;
+        self
+    }
+
+    /// Sets the weight of the position part, in percent.
+    #[must_use]
+    pub const fn with_position_weight(mut self, percent: u16) -> Self {
+        self.position_weight = percent;
+        self
+    }
+
+    /// Sets how fast the position part falls with rank, in thousandths per sentence.
+    #[must_use]
+    pub const fn with_position_decay(mut self, permille: u16) -> Self {
+        self.position_decay = permille;
+        self
+    }
+
+    /// Sets the bonus of the first body sentence, in thousandths.
+    #[must_use]
+    pub const fn with_lead_bonus(mut self, thousandths: u16) -> Self {
+        self.lead_bonus = thousandths;
+        self
+    }
+
+    /// Sets how much more a headline term weighs, in percent.
+    #[must_use]
+    pub const fn with_headline_boost(mut self, percent: u16) -> Self {
+        self.headline_boost = percent;
+        self
+    }
+
+    /// Sets the number of content words added to a sentence's length when averaging.
+    #[must_use]
+    pub const fn with_length_smoothing(mut self, words: u16) -> Self {
+        self.length_smoothing = words;
+        self
+    }
+
+    /// Sets the fewest content words a sentence needs to be chosen.
+    #[must_use]
+    pub const fn with_min_words(mut self, words: u16) -> Self {
+        self.min_words = words;
+        self
+    }
+
+    /// Sets the redundancy threshold: a candidate sharing at least this share of its content
+    /// terms (in thousandths) with a chosen sentence is skipped. 1000 or more turns it off.
+    #[must_use]
+    pub const fn with_redundancy(mut self, permille: u16) -> Self {
+        self.redundancy = permille;
+        self
+    }
+
+    /// Sets whether the headline may be part of the summary.
+    #[must_use]
+    pub const fn with_headline_eligible(mut self, eligible: bool) -> Self {
+        self.headline_eligible = eligible;
+        self
+    }
+
+    /// Sets whether, under a word budget, the last sentence may cross it. With `false` a
+    /// sentence that does not fit is skipped for a shorter one.
+    #[must_use]
+    pub const fn with_fill(mut self, fill: bool) -> Self {
+        self.fill = fill;
+        self
+    }
+
+    /// Sets how fast a keyword's score falls with the rank of the sentence it first occurs
+    /// in, in thousandths per sentence.
+    #[must_use]
+    pub const fn with_keyword_position_decay(mut self, permille: u16) -> Self {
+        self.keyword_position_decay = permille;
+        self
+    }
+
+    /// The summary length.
+    #[must_use]
+    pub const fn budget(&self) -> Budget {
+        self.budget
+    }
+
+    /// The most keywords to return.
+    #[must_use]
+    pub const fn keywords(&self) -> u16 {
+        self.keywords
+    }
+
+    /// The weight of the content part, in percent.
+    #[must_use]
+    pub const fn content_weight(&self) -> u16 {
+        self.content_weight
+    }
+
+    /// The weight of the position part, in percent.
+    #[must_use]
+    pub const fn position_weight(&self) -> u16 {
+        self.position_weight
+    }
+
+    /// How fast the position part falls, in thousandths per sentence.
+    #[must_use]
+    pub const fn position_decay(&self) -> u16 {
+        self.position_decay
+    }
+
+    /// The bonus of the first body sentence, in thousandths.
+    #[must_use]
+    pub const fn lead_bonus(&self) -> u16 {
+        self.lead_bonus
+    }
+
+    /// How much more a headline term weighs, in percent.
+    #[must_use]
+    pub const fn headline_boost(&self) -> u16 {
+        self.headline_boost
+    }
+
+    /// The words added to a sentence's length when averaging.
+    #[must_use]
+    pub const fn length_smoothing(&self) -> u16 {
+        self.length_smoothing
+    }
+
+    /// The fewest content words a chosen sentence needs.
+    #[must_use]
+    pub const fn min_words(&self) -> u16 {
+        self.min_words
+    }
+
+    /// The redundancy threshold, in thousandths.
+    #[must_use]
+    pub const fn redundancy(&self) -> u16 {
+        self.redundancy
+    }
+
+    /// Whether the headline may be part of the summary.
+    #[must_use]
+    pub const fn headline_eligible(&self) -> bool {
+        self.headline_eligible
+    }
+
+    /// Whether the last sentence may cross a word budget.
+    #[must_use]
+    pub const fn fill(&self) -> bool {
+        self.fill
+    }
+
+    /// How fast a keyword's score falls with its first sentence, in thousandths per sentence.
+    #[must_use]
+    pub const fn keyword_position_decay(&self) -> u16 {
+        self.keyword_position_decay
+    }
+}

@@ -1,0 +1,467 @@
+//! Stage 1: letter folding, so that spellings of one word match.
+//!
+//! Arabic is written with optional marks and several interchangeable letter shapes: `الإرهاب`,
+//! `الارهاب` and `الإرهَاب` are one word to a reader. Matching them needs folding, but the
+//! caller's text is never rewritten: [`fold`] maps one `char` at a time, lazily, while the later
+//! stages read. Spans returned by the library always index the original input.
+//!
+//! The rules, in the order [`fold`] applies them:
+//!
+//! | input | output | why |
+//! |---|---|---|
+//! | harakat, tanwin, shadda, sukun, dagger alef, Quranic marks | dropped | optional vocalisation: `كَتَبَ` = `كتب` |
+//! | tatweel `ـ` | dropped | justification stretch: `تسـعة` = `تسعة` |
+//! | zero-width (non-)joiners, bidi controls, BOM, ALM | dropped | invisible; they split nothing |
+//! | `أ إ آ ٱ` | `ا` | hamza on alef is often omitted in news text |
+//! | `ى` | `ي` | final yaa is written dotless in Egypt |
+//! | `ة` | `ه` | taa marbuta is often typed as haa |
+//! | `ؤ` `ئ` | `و` `ي` | hamza seats, as above |
+//! | Persian `ی` `ک` | `ي` `ك` | keyboards mix the two alphabets |
+//! | presentation forms (`ﻻ` `ﺍ` `ﷲ` …) | base letters | legacy encodings and PDF copies |
+//! | Arabic-Indic `٠`–`٩` and Extended `۰`–`۹` | `0`–`9` | one number, three digit sets |
+//! | Latin `A`–`Z`, `À`–`Þ` | lowercase | mixed Arabic/Latin text (`NATO` = `nato`) |
+//!
+//! Latin lowercasing covers ASCII and Latin-1 only: full Unicode case tables would cost
+//! flash on the smallest devices, and talkhis is for Arabic text.
+//!
+//! # Examples
+//!
+//! ```
+//! use talkhis::normalize;
+//!
+//! let mut buf = [0u8; 64];
+//! assert_eq!(normalize::word_into("الإرهَابـيّة", &mut buf), Some("الارهابيه"));
+//! assert_eq!(normalize::word_into("٢٠١٥", &mut buf), Some("2015"));
+//! ```
+
+use core::iter::FusedIterator;
+
+/// What [`fold`] makes of one character: nothing, itself, another character, or (for
+/// ligatures) a short string.
+///
+/// `Folded` is an iterator over the resulting characters, so `fold(c).count()` is the number of
+/// letters `c` stands for (two for `ﻻ` LAM WITH ALEF).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[must_use = "iterators are lazy and do nothing unless consumed"]
+pub enum Folded {
+    /// The character is dropped (a diacritic, tatweel or invisible control).
+    Drop,
+    /// The character maps to exactly this one character.
+    Char(char),
+    /// The character expands to several base letters (a ligature).
+    Str(&'static str),
+}
+
+impl Iterator for Folded {
+    type Item = char;
+
+    fn next(&mut self) -> Option<char> {
+        match *self {
+            Self::Drop => None,
+            Self::Char(c) => {
+                *self = Self::Drop;
+                Some(c)
+            }
+            Self::Str(s) => {
+                let mut chars = s.chars();
+                let c = chars.next();
+                *self = match chars.as_str() {
+                    "" => Self::Drop,
+                    rest => Self::Str(rest),
+                };
+                c
+            }
+        }
+    }
+}
+
+impl FusedIterator for Folded {}
+
+const ALEF: char = '\u{0627}';
+const YEH: char = '\u{064A}';
+const HEH: char = '\u{0647}';
+const WAW: char = '\u{0648}';
+const KAF: char = '\u{0643}';
+
+/// Base letters of the Arabic Presentation Forms-B block, U+FE80..=U+FEF4, by run.
+///
+/// Each entry is `(first code point of the run, base letter)`; a run holds the isolated, final,
+/// initial and medial shapes of one letter (fewer for letters that do not join forward).
+const FORMS_B: [(u32, char); 35] = [
+    (0xFE80, '\u{0621}'), // HAMZA (isolated only)
+    (0xFE81, ALEF),       // ALEF WITH MADDA ABOVE
+    (0xFE83, ALEF),       // ALEF WITH HAMZA ABOVE
+    (0xFE85, WAW),        // WAW WITH HAMZA ABOVE
+    (0xFE87, ALEF),       // ALEF WITH HAMZA BELOW
+    (0xFE89, YEH),        // YEH WITH HAMZA ABOVE
+    (0xFE8D, ALEF),       // ALEF
+    (0xFE8F, '\u{0628}'), // BEH
+    (0xFE93, HEH),        // TEH MARBUTA
+    (0xFE95, '\u{062A}'), // TEH
+    (0xFE99, '\u{062B}'), // THEH
+    (0xFE9D, '\u{062C}'), // JEEM
+    (0xFEA1, '\u{062D}'), // HAH
+    (0xFEA5, '\u{062E}'), // KHAH
+    (0xFEA9, '\u{062F}'), // DAL
+    (0xFEAB, '\u{0630}'), // THAL
+    (0xFEAD, '\u{0631}'), // REH
+    (0xFEAF, '\u{0632}'), // ZAIN
+    (0xFEB1, '\u{0633}'), // SEEN
+    (0xFEB5, '\u{0634}'), // SHEEN
+    (0xFEB9, '\u{0635}'), // SAD
+    (0xFEBD, '\u{0636}'), // DAD
+    (0xFEC1, '\u{0637}'), // TAH
+    (0xFEC5, '\u{0638}'), // ZAH
+    (0xFEC9, '\u{0639}'), // AIN
+    (0xFECD, '\u{063A}'), // GHAIN
+    (0xFED1, '\u{0641}'), // FEH
+    (0xFED5, '\u{0642}'), // QAF
+    (0xFED9, KAF),        // KAF
+    (0xFEDD, '\u{0644}'), // LAM
+    (0xFEE1, '\u{0645}'), // MEEM
+    (0xFEE5, '\u{0646}'), // NOON
+    (0xFEE9, HEH),        // HEH
+    (0xFEED, WAW),        // WAW
+    (0xFEEF, YEH),        // ALEF MAKSURA
+];
+
+/// Folds one character for matching: see the [module docs](self) for the rules.
+///
+/// Characters no rule names are returned unchanged, so `fold` is safe on any text: Latin,
+/// digits, punctuation and emoji pass through.
+///
+/// # Examples
+///
+/// ```
+/// use talkhis::normalize::{fold, Folded};
+///
+/// assert_eq!(fold('أ'), Folded::Char('ا'));    // ALEF WITH HAMZA ABOVE
+/// assert_eq!(fold('\u{064E}'), Folded::Drop);  // FATHA
+/// assert_eq!(fold('ﻻ').collect::<heapless::String<8>>(), "لا"); // LAM WITH ALEF ligature
+/// assert_eq!(fold('٣'), Folded::Char('3'));
+/// assert_eq!(fold('Q'), Folded::Char('q'));
+/// ```
+pub const fn fold(c: char) -> Folded {
+    let u = c as u32;
+    if u < 0x80 {
+        return Folded::Char(c.to_ascii_lowercase());
+    }
+    match u {
+        // Latin-1 capitals (not U+00D7 MULTIPLICATION SIGN).
+        0xC0..=0xDE if u != 0xD7 => Folded::Char(shift(c, 0x20)),
+        // Arabic block.
+        0x0600..=0x06FF => fold_arabic(c),
+        // ZERO WIDTH SPACE, ZWNJ, ZWJ, LRM, RLM; bidi embeddings and isolates; WORD JOINER.
+        0x200B..=0x200F | 0x202A..=0x202E | 0x2060 | 0x2066..=0x2069 => Folded::Drop,
+        // ZERO WIDTH NO-BREAK SPACE (BOM).
+        0xFEFF => Folded::Drop,
+        // Presentation Forms-A: the few that occur in real text.
+        0xFB50..=0xFB51 => Folded::Char(ALEF), // ALEF WASLA
+        0xFB8E..=0xFB91 => Folded::Char(KAF),  // KEHEH
+        0xFBFC..=0xFBFF => Folded::Char(YEH),  // FARSI YEH
+        0xFDF2 => Folded::Str("\u{0627}\u{0644}\u{0644}\u{0647}"), // ALLAH ligature
+        // Presentation Forms-B: isolated/medial harakat shapes, and tatweel with marks.
+        0xFE70..=0xFE7F => Folded::Drop,
+        0xFE80..=0xFEF4 => fold_forms_b(u),
+        // LAM WITH ALEF ligatures (with madda, hamza above/below, plain), isolated and final.
+        0xFEF5..=0xFEFC => Folded::Str("\u{0644}\u{0627}"),
+        _ => Folded::Char(c),
+    }
+}
+
+/// `c` moved up by `by` code points; only called where the result is a valid `char`.
+const fn shift(c: char, by: u32) -> char {
+    match char::from_u32(c as u32 + by) {
+        Some(c) => c,
+        None => c,
+    }
+}
+
+const fn fold_arabic(c: char) -> Folded {
+    match c as u32 {
+        // Quranic annotation signs above (U+0610..U+061A), harakat, tanwin, shadda, sukun and
+        // the extended marks (U+064B..U+065F), SUPERSCRIPT (dagger) ALEF, small high signs.
+        0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06DC | 0x06DF..=0x06E4 => {
+            Folded::Drop
+        }
+        0x06E7..=0x06E8 | 0x06EA..=0x06ED => Folded::Drop,
+        // ARABIC LETTER MARK (a bidi control) and TATWEEL.
+        0x061C | 0x0640 => Folded::Drop,
+        // ALEF WITH MADDA ABOVE, WITH HAMZA ABOVE, WITH HAMZA BELOW; ALEF WASLA; WAVY HAMZA.
+        0x0622 | 0x0623 | 0x0625 | 0x0671..=0x0673 => Folded::Char(ALEF),
+        0x0624 => Folded::Char(WAW), // WAW WITH HAMZA ABOVE
+        0x0626 | 0x0649 | 0x06CC => Folded::Char(YEH), // YEH WITH HAMZA, ALEF MAKSURA, FARSI YEH
+        0x0629 => Folded::Char(HEH), // TEH MARBUTA
+        0x06A9 => Folded::Char(KAF), // KEHEH (Persian kaf)
+        // ARABIC-INDIC and EXTENDED ARABIC-INDIC digits.
+        0x0660..=0x0669 => Folded::Char(digit(c as u32 - 0x0660)),
+        0x06F0..=0x06F9 => Folded::Char(digit(c as u32 - 0x06F0)),
+        _ => Folded::Char(c),
+    }
+}
+
+const fn digit(d: u32) -> char {
+    match char::from_digit(d, 10) {
+        Some(c) => c,
+        None => '0',
+    }
+}
+
+const fn fold_forms_b(u: u32) -> Folded {
+    let mut i = FORMS_B.len();
+    while i > 0 {
+        i -= 1;
+        if u >= FORMS_B[i].0 {
+            return Folded::Char(FORMS_B[i].1);
+        }
+    }
+    Folded::Drop
+}
+
+/// Whether `c` is dropped by [`fold`]: a mark or control that never separates words.
+///
+/// Such characters continue a word when they occur inside or at the end of one (`كتابٌ` is one
+/// word, `تسـعة` too), but never start a word.
+///
+/// # Examples
+///
+/// ```
+/// use talkhis::normalize::is_transparent;
+///
+/// assert!(is_transparent('\u{0651}')); // SHADDA
+/// assert!(is_transparent('\u{200F}')); // RIGHT-TO-LEFT MARK
+/// assert!(!is_transparent('ا'));
+/// ```
+#[must_use]
+pub const fn is_transparent(c: char) -> bool {
+    matches!(fold(c), Folded::Drop) || is_combining(c)
+}
+
+/// General combining marks outside the Arabic block (e.g. U+0301 COMBINING ACUTE ACCENT): part
+/// of the word they follow. `fold` keeps them, since they change a Latin letter's identity.
+const fn is_combining(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+/// Whether `c` is a letter or digit, i.e. can start a word.
+///
+/// ASCII and the Arabic blocks are decided by range checks; other scripts fall back to
+/// [`char::is_alphanumeric`], so Cyrillic or Chinese words are words too.
+///
+/// # Examples
+///
+/// ```
+/// use talkhis::normalize::is_word_char;
+///
+/// for c in ['ب', 'ﻻ', '٣', 'x', 'Ж', '7'] {
+///     assert!(is_word_char(c), "{c}");
+/// }
+/// for c in ['،', '؛', '«', '»', '؟', '.', ' ', '\u{064E}', '\u{0640}'] {
+///     assert!(!is_word_char(c), "{c:?}");
+/// }
+/// ```
+#[must_use]
+pub fn is_word_char(c: char) -> bool {
+    let u = c as u32;
+    if u < 0x80 {
+        return c.is_ascii_alphanumeric();
+    }
+    match u {
+        // Arabic letters (U+0621..U+063F, U+0641..U+064A), digits, and the extended letters
+        // used by Persian and Urdu; the marks in between are transparent, not word chars.
+        0x0621..=0x063F | 0x0641..=0x064A | 0x0660..=0x0669 | 0x066E..=0x066F => true,
+        0x0671..=0x06D3 | 0x06D5 | 0x06EE..=0x06FC | 0x06FF => true,
+        0x0600..=0x06FF => false,
+        // Arabic Supplement and Extended-A letters.
+        0x0750..=0x077F | 0x08A0..=0x08C9 => true,
+        // Presentation forms: letters, but not the harakat shapes (U+FE70..U+FE7F) or the BOM.
+        0xFB50..=0xFDFF => c.is_alphanumeric(),
+        0xFE80..=0xFEFC => true,
+        0xFE70..=0xFE7F | 0xFEFD..=0xFEFF => false,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// The characters of `text` after [`fold`], lazily.
+///
+/// # Examples
+///
+/// ```
+/// use talkhis::normalize;
+///
+/// let folded: heapless::String<32> = normalize::chars("إسلامـيّة").collect();
+/// assert_eq!(folded, "اسلاميه");
+/// ```
+pub fn chars(text: &str) -> Chars<'_> {
+    Chars { inner: text.chars(), pending: Folded::Drop }
+}
+
+/// Iterator over the folded characters of a string.
+///
+/// Created by [`chars`].
+#[derive(Clone, Debug)]
+#[must_use = "iterators are lazy and do nothing unless consumed"]
+pub struct Chars<'t> {
+    inner: core::str::Chars<'t>,
+    pending: Folded,
+}
+
+impl Iterator for Chars<'_> {
+    type Item = char;
+
+    fn next(&mut self) -> Option<char> {
+        loop {
+            if let Some(c) = self.pending.next() {
+                return Some(c);
+            }
+            self.pending = fold(self.inner.next()?);
+        }
+    }
+}
+
+impl FusedIterator for Chars<'_> {}
+
+/// Folds `word` into `buf` and returns the folded text, or `None` if it does not fit.
+///
+/// This is how later stages see a word: the stemmer and the stopword table work on the folded
+/// form, while spans still point into the original.
+///
+/// # Examples
+///
+/// ```
+/// use talkhis::normalize;
+///
+/// let mut buf = [0u8; 16];
+/// assert_eq!(normalize::word_into("ﻟﻺﺭﻫﺎﺏ", &mut buf), Some("للارهاب")); // presentation forms
+/// assert_eq!(normalize::word_into("مستشفيات", &mut [0u8; 4]), None); // 16 bytes needed
+/// ```
+pub fn word_into<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+    let mut len = 0;
+    for c in chars(word) {
+        let n = c.len_utf8();
+        let dst = buf.get_mut(len..len + n)?;
+        c.encode_utf8(dst);
+        len += n;
+    }
+    core::str::from_utf8(buf.get(..len)?).ok()
+}
+
+/// The byte offset in `word` after its first `letters` folded characters (and any marks that
+/// follow them), or `word.len()` if it has fewer.
+///
+/// Maps a position in the folded form back to the original, e.g. to show a keyword without
+/// its proclitic: the folded `للارهاب` minus 2 letters starts at byte 4 of `لِلإرهاب`.
+///
+/// # Examples
+///
+/// ```
+/// use talkhis::normalize;
+///
+/// let word = "لِلإرهاب";
+/// let at = normalize::offset_after(word, 2);
+/// assert_eq!(&word[at..], "إرهاب");
+/// ```
+#[must_use]
+pub fn offset_after(word: &str, letters: usize) -> usize {
+    let mut seen = 0;
+    for (i, c) in word.char_indices() {
+        if seen >= letters && !is_transparent(c) {
+            return i;
+        }
+        seen += fold(c).count();
+    }
+    word.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use heapless::String;
+
+    fn folded(s: &str) -> String<256> {
+        chars(s).collect()
+    }
+
+    /// One case per rule: (name, input, folded).
+    const CASES: &[(&str, &str, &str)] = &[
+        ("fatha kasra damma", "كَتِبُ", "كتب"),
+        ("tanwin", "كتابًا كتابٌ كتابٍ", "كتابا كتاب كتاب"),
+        ("shadda and sukun", "مُدَرِّسْ", "مدرس"),
+        ("dagger alef", "هٰذا", "هذا"),
+        ("quranic small high marks", "الْكِتَٰبُ\u{06E1}\u{06D6}", "الكتب"),
+        ("quranic annotation above", "صلى\u{0610}", "صلي"),
+        ("tatweel", "تسـعة", "تسعه"),
+        ("zero-width joiners", "بـ\u{200D}ـيت\u{200C}", "بيت"),
+        ("bidi controls", "\u{202B}مرحبا\u{202C}\u{200F}\u{2067}\u{2069}\u{061C}", "مرحبا"),
+        ("bom", "\u{FEFF}نص", "نص"),
+        ("alef hamza above", "أحمد", "احمد"),
+        ("alef hamza below", "إسلام", "اسلام"),
+        ("alef madda", "آمن", "امن"),
+        ("alef wasla", "ٱلله", "الله"),
+        ("alef maksura", "مصطفى", "مصطفي"),
+        ("taa marbuta", "مدينة", "مدينه"),
+        ("waw hamza", "مؤتمر", "موتمر"),
+        ("yeh hamza", "رئيس", "رييس"),
+        ("persian yeh and keheh", "ایران کتاب", "ايران كتاب"),
+        ("presentation forms b", "ﺍﻟﻌﺮﺑﻴﺔ", "العربيه"),
+        ("lam alef ligature", "ﻻ ﻷ ﻹ ﻵ ﻼ", "لا لا لا لا لا"),
+        ("allah ligature", "ﷲ", "الله"),
+        ("presentation harakat", "ب\u{FE76}", "ب"),
+        ("arabic-indic digits", "٠١٢٣٤٥٦٧٨٩", "0123456789"),
+        ("extended arabic-indic digits", "۰۱۲۳۴۵۶۷۸۹", "0123456789"),
+        ("latin lowercase", "NATO Élysée", "nato élysée"),
+        ("untouched", "باريس, 2015! 🙂", "باريس, 2015! 🙂"),
+    ];
+
+    #[test]
+    fn each_rule() {
+        for &(name, input, expected) in CASES {
+            assert_eq!(folded(input), expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn idempotent_on_cases() {
+        for &(name, input, _) in CASES {
+            let once = folded(input);
+            assert_eq!(folded(&once), once, "{name}");
+        }
+    }
+
+    #[test]
+    fn forms_b_runs_are_sorted_and_cover_the_block() {
+        assert!(FORMS_B.windows(2).all(|w| w[0].0 < w[1].0), "keep FORMS_B sorted");
+        for u in 0xFE80..=0xFEF4u32 {
+            let c = char::from_u32(u).unwrap();
+            assert!(matches!(fold(c), Folded::Char(_)), "U+{u:04X}");
+        }
+        // Spot checks at run boundaries: final ALEF, medial YEH, isolated TEH MARBUTA.
+        assert_eq!(fold('\u{FE8E}'), Folded::Char(ALEF));
+        assert_eq!(fold('\u{FEF4}'), Folded::Char(YEH));
+        assert_eq!(fold('\u{FE93}'), Folded::Char(HEH));
+    }
+
+    #[test]
+    fn word_chars() {
+        let words = "كتاب ٣ x Ж 7 ﻻ ک";
+        assert!(words.split(' ').all(|w| w.chars().all(is_word_char)), "{words}");
+        for c in ['،', '؛', '«', '»', '؟', '۔', '.', ' ', '\u{064E}', '\u{0640}', '\u{200C}', '٪']
+        {
+            assert!(!is_word_char(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn offsets_after_letters() {
+        let table: &[(&str, &str, usize, &str)] = &[
+            ("proclitic lil", "لِلإرهاب", 2, "إرهاب"),
+            ("article with marks", "الْكِتَابُ", 2, "كِتَابُ"),
+            ("ligature counts two", "ﻻعب", 2, "عب"),
+            ("past the end", "في", 5, ""),
+            ("zero", "بيت", 0, "بيت"),
+        ];
+        for &(name, word, n, rest) in table {
+            assert_eq!(&word[offset_after(word, n)..], rest, "{name}");
+        }
+    }
+}

@@ -1,0 +1,241 @@
+//! Stage 6: term frequencies and sentence scores, in integer fixed point.
+//!
+//! Scores are integers in thousandths ([`Score`]): Cortex-M0 has no FPU, soft floats cost
+//! flash and cycles, and integers give the same ranking on every target, so a summary made on
+//! a device matches the one made on a desktop, bit for bit.
+//!
+//! The document's terms live in a fixed-size open-addressing table ([`Terms`]): the key is a
+//! 32-bit FNV-1a hash of the folded stem, so a term costs 12 bytes whatever its length, and
+//! a lookup hashes the word once and compares integers. Two different stems with the same
+//! hash would count as one term; among the few thousand terms of an article the chance is
+//! about one in a thousand, and the effect is one slightly higher count.
+
+use core::fmt;
+
+use crate::{normalize, stem, stopwords};
+
+/// A score in thousandths: `Score(1500)` is 1.5.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+pub struct Score(pub u32);
+
+impl fmt::Display for Score {
+    /// Shows the score as a decimal with three places.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(talkhis::Score(1500).to_string(), "1.500");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{:03}", self.0 / 1000, self.0 % 1000)
+    }
+}
+
+/// The longest folded word, in bytes, that counts as a term (32 Arabic letters). Longer runs
+/// of letters are URLs, hashes or garbage: they stay in their sentence but are not scored.
+pub(crate) const MAX_WORD_BYTES: usize = 64;
+
+/// What a word is to the scorer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Word {
+    /// A content word: the hash of its stem, and how many leading letters are clitics.
+    Content { hash: u32, lead: u8 },
+    /// A stopword, number, single letter or over-long token: counted as a word, not scored.
+    Other,
+}
+
+/// Classifies one word of the text.
+pub(crate) fn classify(word: &str) -> Word {
+    let mut buf = [0u8; MAX_WORD_BYTES];
+    let Some(folded) = normalize::word_into(word, &mut buf) else { return Word::Other };
+    // Numbers (2015, 4) carry no topic; neither do single letters (the م of 11:49 م).
+    if folded.bytes().any(|b| b.is_ascii_digit()) || folded.chars().nth(1).is_none() {
+        return Word::Other;
+    }
+    if stopwords::contains(folded) {
+        return Word::Other;
+    }
+    let (lead, stem) = stem::split(folded);
+    Word::Content { hash: fnv1a(stem.as_bytes()), lead: u8::try_from(lead).unwrap_or(u8::MAX) }
+}
+
+/// 32-bit FNV-1a (Fowler, Noll, Vo): a few instructions a byte, no tables, good spread on short
+/// keys, and the same on every target.
+pub(crate) const fn fnv1a(bytes: &[u8]) -> u32 {
+    let mut h: u32 = 0x811C_9DC5;
+    let mut i = 0;
+    while i < bytes.len() {
+        h ^= bytes[i] as u32;
+        h = h.wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    h
+}
+
+/// One distinct content term of the document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Term {
+    pub hash: u32,
+    /// Occurrences in the document (saturating); 0 marks an empty slot.
+    pub count: u16,
+    /// Index of the first sentence it occurs in.
+    pub first: u16,
+    /// Index of the last sentence it occurred in, to count `sentences` once per sentence.
+    pub last: u16,
+    /// Number of sentences it occurs in.
+    pub sentences: u16,
+}
+
+impl Term {
+    const EMPTY: Self = Self { hash: 0, count: 0, first: 0, last: 0, sentences: 0 };
+}
+
+/// Fixed-capacity hash table of a document's terms (linear probing, never resized).
+#[derive(Clone, Debug)]
+pub(crate) struct Terms<const T: usize> {
+    slots: [Term; T],
+    len: usize,
+}
+
+impl<const T: usize> Terms<T> {
+    pub const fn new() -> Self {
+        Self { slots: [Term::EMPTY; T], len: 0 }
+    }
+
+    pub fn clear(&mut self) {
+        if self.len > 0 {
+            self.slots.fill(Term::EMPTY);
+            self.len = 0;
+        }
+    }
+
+    #[cfg(test)]
+    pub const fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The home slot of `hash`: a multiply-shift range reduction (Lemire), which needs no
+    /// division (Cortex-M0 has none) and no power-of-two capacity.
+    const fn home(hash: u32) -> usize {
+        ((hash as u64 * T as u64) >> 32) as usize
+    }
+
+    /// Counts one occurrence of `hash` in sentence `sentence`; `Err(())` if the table is full.
+    pub fn add(&mut self, hash: u32, sentence: u16) -> Result<(), ()> {
+        let mut i = Self::home(hash);
+        for _ in 0..T {
+            let Some(slot) = self.slots.get_mut(i) else { return Err(()) };
+            if slot.count == 0 {
+                *slot = Term { hash, count: 1, first: sentence, last: sentence, sentences: 1 };
+                self.len += 1;
+                return Ok(());
+            }
+            if slot.hash == hash {
+                slot.count = slot.count.saturating_add(1);
+                if slot.last != sentence {
+                    slot.last = sentence;
+                    slot.sentences = slot.sentences.saturating_add(1);
+                }
+                return Ok(());
+            }
+            i = if i + 1 == T { 0 } else { i + 1 };
+        }
+        Err(())
+    }
+
+    /// The term with this hash, if the document has it.
+    pub fn get(&self, hash: u32) -> Option<&Term> {
+        let mut i = Self::home(hash);
+        for _ in 0..T {
+            let slot = self.slots.get(i)?;
+            if slot.count == 0 {
+                return None;
+            }
+            if slot.hash == hash {
+                return Some(slot);
+            }
+            i = if i + 1 == T { 0 } else { i + 1 };
+        }
+        None
+    }
+
+    /// The occupied slots.
+    pub fn iter(&self) -> impl Iterator<Item = &Term> {
+        self.slots.iter().filter(|t| t.count > 0)
+    }
+}
+
+/// `1000 / (1 + rank × decay / 1000)`, in thousandths: 1000 for rank 0, falling hyperbolically.
+pub(crate) const fn position(rank: u32, decay: u16) -> u32 {
+    let denom = 1000 + rank as u64 * decay as u64;
+    (1_000_000 / denom) as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classify_words() {
+        let content = |w| matches!(classify(w), Word::Content { .. });
+        assert!(content("الإرهاب"));
+        assert!(content("بوتين"));
+        assert!(!content("في"), "stopword");
+        assert!(!content("وفي"), "stopword with clitic");
+        assert!(!content("2015"), "number");
+        assert!(!content("٢٠١٥"), "arabic-indic number");
+        assert!(!content("م"), "single letter");
+        let long = "ب".repeat(40);
+        assert!(!content(&long), "over-long token");
+        let hash = |w| match classify(w) {
+            Word::Content { hash, .. } => hash,
+            Word::Other => 0,
+        };
+        assert_eq!(hash("الإرهاب"), hash("للارهاب"), "conflated");
+        assert_eq!(classify("الإرهاب"), classify("الإرهابيون"), "conflated suffix");
+        let (Word::Content { hash: a, lead: 0 }, Word::Content { hash: b, lead: 1 }) =
+            (classify("الإرهاب"), classify("بالإرهاب"))
+        else {
+            panic!("leads")
+        };
+        assert_eq!(a, b, "same stem behind a preposition");
+    }
+
+    #[test]
+    fn table_counts_and_fills() {
+        let mut t: Terms<4> = Terms::new();
+        for (h, s) in [(7, 0), (7, 0), (7, 1), (9, 1), (11, 2), (13, 2)] {
+            t.add(h, s).unwrap();
+        }
+        assert_eq!(t.len(), 4);
+        assert_eq!(t.get(7), Some(&Term { hash: 7, count: 3, first: 0, last: 1, sentences: 2 }));
+        assert_eq!(t.add(15, 3), Err(()), "full");
+        assert_eq!(t.add(9, 3), Ok(()), "existing terms still count");
+        assert_eq!(t.get(15), None);
+        t.clear();
+        assert_eq!((t.len(), t.get(7)), (0, None));
+    }
+
+    #[test]
+    fn zero_capacity_table() {
+        let mut t: Terms<0> = Terms::new();
+        assert_eq!(t.add(1, 0), Err(()));
+        assert_eq!(t.get(1), None);
+    }
+
+    #[test]
+    fn position_curve() {
+        assert_eq!(position(0, 500), 1000);
+        assert_eq!(position(1, 500), 666);
+        assert_eq!(position(2, 500), 500);
+        assert_eq!(position(u32::MAX, u16::MAX), 0);
+    }
+
+    #[test]
+    fn score_display() {
+        assert_eq!(std::format!("{}", Score(0)), "0.000");
+        assert_eq!(std::format!("{}", Score(12_345)), "12.345");
+    }
+}

@@ -1,0 +1,360 @@
+//! Stage 3: sentence spans.
+//!
+//! Arabic news text ends sentences with `.` `!` `?` `؟` `۔` `…`, and uses line breaks for the
+//! headline, the dateline and paragraphs. A sentence here ends:
+//!
+//! - at a run of terminators (`؟!`, `!!`, `..؟` are one end), together with the closing quotes
+//!   and brackets that follow it (`«…؟».`, `"…"`, `(…)`), so no sentence starts with `»`;
+//! - at a line break, so a headline or a dateline is a sentence of its own;
+//!
+//! and it does **not** end:
+//!
+//! - at `،` or `؛` (Arabic comma and semicolon) or `:`;
+//! - at a decimal point between digits (`4.5`, `٤.٥`) or a dot followed directly by a Latin
+//!   letter or digit (`talkhis.rs`, `U.S`);
+//! - at a spaced ellipsis, which joins a headline's halves (`موسكو تكشف … للإرهاب .. وتجدد
+//!   دعوتها`); an ellipsis glued to the word before (`فعالية.. يجب`) does end one;
+//! - after a one-letter abbreviation such as `د.` (doctor), `م.` (engineer), `أ.` (professor);
+//! - at a line break inside a hard-wrapped paragraph (see below).
+//!
+//! **Hard-wrapped text.** Many newspaper archives wrap lines at a fixed width, in the middle of
+//! sentences. Before splitting, one pass over the line ends decides whether the document is
+//! wrapped: at least four lines, and at least half of them end without punctuation and are
+//! followed by another non-empty line. In a wrapped document a line break inside a paragraph
+//! is a space unless the line is short (under 5/8 of the widest such line): short lines are
+//! headlines, datelines and paragraph ends.
+//!
+//! # Examples
+//!
+//! ```
+//! use talkhis::sentences;
+//!
+//! let text = "موسكو تكشف الستار .. وتجدد دعوتها\nطباعة\nقال د. أحمد إن النمو بلغ 4.5%. هل هذا كثير؟» لا.";
+//! let found: heapless::Vec<&str, 8> = sentences::split(text).map(|(_, s)| s).collect();
+//! assert_eq!(found, [
+//!     "موسكو تكشف الستار .. وتجدد دعوتها",
+//!     "طباعة",
+//!     "قال د. أحمد إن النمو بلغ 4.5%.",
+//!     "هل هذا كثير؟»",
+//!     "لا.",
+//! ]);
+//! ```
+
+use core::iter::FusedIterator;
+
+use crate::normalize;
+
+/// The sentences of `text` with their byte offsets.
+///
+/// Spans are trimmed of surrounding whitespace and are never empty; together with the
+/// whitespace between them they cover the whole input, so no text is lost.
+///
+/// # Examples
+///
+/// ```
+/// use talkhis::sentences;
+///
+/// let text = "العنوان\n\nالجملة الأولى. والثانية؟";
+/// let mut it = sentences::split(text);
+/// assert_eq!(it.next(), Some((0, "العنوان")));
+/// let (at, s) = it.next().unwrap();
+/// assert_eq!((&text[at..], s), ("الجملة الأولى. والثانية؟", "الجملة الأولى."));
+/// assert_eq!(it.next().map(|(_, s)| s), Some("والثانية؟"));
+/// assert_eq!(it.next(), None);
+/// ```
+pub fn split(text: &str) -> Sentences<'_> {
+    let wrap_width = wrap_width(text);
+    Sentences { text, pos: 0, wrap_width }
+}
+
+/// Iterator over the sentences of a string, with their byte offsets.
+///
+/// Created by [`split`].
+#[derive(Clone, Debug)]
+#[must_use = "iterators are lazy and do nothing unless consumed"]
+pub struct Sentences<'t> {
+    text: &'t str,
+    pos: usize,
+    /// `Some(width)` if the text is hard-wrapped at about `width` bytes.
+    wrap_width: Option<usize>,
+}
+
+/// A sentence as the scorer sees it: its span and how it is placed among the lines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Span {
+    pub start: usize,
+    pub end: usize,
+    /// The sentence begins a line (or the text).
+    pub starts_line: bool,
+    /// The sentence ends at a line break or at the end of the text without a terminator:
+    /// a headline, a dateline or a caption.
+    pub open: bool,
+}
+
+impl<'t> Iterator for Sentences<'t> {
+    type Item = (usize, &'t str);
+
+    fn next(&mut self) -> Option<(usize, &'t str)> {
+        let span = self.next_span()?;
+        Some((span.start, self.text.get(span.start..span.end)?))
+    }
+}
+
+impl FusedIterator for Sentences<'_> {}
+
+const fn is_line_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{000B}' | '\u{000C}' | '\u{0085}' | '\u{2028}' | '\u{2029}')
+}
+
+/// Sentence terminators other than `.`, which has rules of its own.
+const fn is_terminator(c: char) -> bool {
+    // ARABIC QUESTION MARK, ARABIC FULL STOP (Urdu), HORIZONTAL ELLIPSIS, DOUBLE EXCLAMATION,
+    // INTERROBANG and friends.
+    matches!(c, '!' | '?' | '؟' | '۔' | '…' | '‼' | '⁇' | '⁈' | '⁉')
+}
+
+/// Characters that stay with the sentence they close.
+const fn is_closing(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '}' | '﴿')
+}
+
+/// Whether a line, trimmed, ends like a finished sentence or clause.
+fn ends_closed(line: &str) -> bool {
+    match line.trim_end().chars().next_back() {
+        Some(c) => {
+            !(normalize::is_word_char(c) || normalize::is_transparent(c) || c == '،' || c == ',')
+        }
+        None => true,
+    }
+}
+
+/// The wrap width if `text` looks hard-wrapped (see the module docs), else `None`.
+fn wrap_width(text: &str) -> Option<usize> {
+    let mut lines = 0usize;
+    let mut wrapped = 0usize;
+    let mut width = 0usize;
+    let mut it = text.split('\n').map(str::trim).peekable();
+    while let Some(line) = it.next() {
+        if line.is_empty() {
+            continue;
+        }
+        lines += 1;
+        let continues = it.peek().is_some_and(|next| !next.is_empty());
+        if continues && !ends_closed(line) {
+            wrapped += 1;
+            width = width.max(line.len());
+        }
+    }
+    (lines >= 4 && wrapped * 2 >= lines).then_some(width)
+}
+
+impl Sentences<'_> {
+    /// The next sentence span, with its line placement.
+    pub(crate) fn next_span(&mut self) -> Option<Span> {
+        let text = self.text;
+        let rest = text.get(self.pos..)?;
+        let skipped = rest.len() - rest.trim_start().len();
+        let start = self.pos + skipped;
+        if start >= text.len() {
+            self.pos = text.len();
+            return None;
+        }
+        let starts_line =
+            text.get(..start)?.trim_end_matches(|c: char| c.is_whitespace() && !is_line_break(c));
+        let starts_line = starts_line.is_empty() || starts_line.ends_with(is_line_break);
+        let (end, open) = self.find_end(start);
+        self.pos = end;
+        let end = start + text.get(start..end)?.trim_end().len();
+        Some(Span { start, end, starts_line, open })
+    }
+
+    /// The byte offset where the sentence starting at `start` ends (exclusive, before
+    /// trimming), and whether it ended without a terminator.
+    fn find_end(&self, start: usize) -> (usize, bool) {
+        let text = self.text;
+        let mut line_start = start;
+        let mut it = text[start..].char_indices().map(|(i, c)| (start + i, c)).peekable();
+        let mut prev: Option<char> = None;
+        let mut prev2: Option<char> = None;
+        while let Some((i, c)) = it.next() {
+            if is_line_break(c) {
+                if !self.joins_next_line(line_start, i) {
+                    return (i, true);
+                }
+                line_start = i + c.len_utf8();
+            } else if is_terminator(c) || c == '.' {
+                let next = it.peek().map(|&(_, n)| n);
+                let ends = if c == '.' { ends_at_dot(prev, prev2, next, &text[i..]) } else { true };
+                if ends {
+                    let mut end = i + c.len_utf8();
+                    while let Some(&(j, n)) = it.peek() {
+                        if is_terminator(n) || n == '.' || is_closing(n) {
+                            end = j + n.len_utf8();
+                            it.next();
+                        } else {
+                            break;
+                        }
+                    }
+                    return (end, false);
+                }
+                // A spaced ellipsis: step over all of its dots.
+                while let Some(&(_, '.')) = it.peek() {
+                    it.next();
+                }
+            }
+            prev2 = prev;
+            prev = Some(c);
+        }
+        (text.len(), true)
+    }
+
+    /// In a hard-wrapped text, whether the line break at `at` (ending the line that began at
+    /// `line_start`) is only a wrap.
+    fn joins_next_line(&self, line_start: usize, at: usize) -> bool {
+        let Some(width) = self.wrap_width else { return false };
+        let line = self.text.get(line_start..at).unwrap_or("");
+        let after = self.text.get(at..).unwrap_or("");
+        let mut after_lines = after.split('\n');
+        let _ = after_lines.next(); // the rest of this break ("\r" or "")
+        let next_line_empty = after_lines.next().is_none_or(|l| l.trim().is_empty());
+        !next_line_empty && line.trim().len() * 8 >= width * 5
+    }
+}
+
+/// Whether a `.` ends the sentence, given the two characters before it, the one after it, and
+/// the text from the dot on.
+fn ends_at_dot(
+    prev: Option<char>,
+    prev2: Option<char>,
+    next: Option<char>,
+    from_dot: &str,
+) -> bool {
+    let dots = from_dot.bytes().take_while(|&b| b == b'.').count();
+    if dots >= 2 {
+        // An ellipsis ends the sentence unless it stands apart, as a separator.
+        return !prev.is_some_and(char::is_whitespace);
+    }
+    let is_digit = |c: Option<char>| {
+        c.is_some_and(|c| normalize::fold(c).next().is_some_and(|d| d.is_ascii_digit()))
+    };
+    match next {
+        // 4.5 and ٤.٥: a decimal point.
+        _ if is_digit(prev) && is_digit(next) => false,
+        // example.com, U.S: a dot glued to a Latin letter or digit.
+        Some(n) if n.is_ascii_alphanumeric() => false,
+        // د. م. أ.: a one-letter abbreviation.
+        _ if prev.is_some_and(|p| normalize::is_word_char(p) && !p.is_ascii_digit())
+            && !prev2
+                .is_some_and(|p| normalize::is_word_char(p) || normalize::is_transparent(p)) =>
+        {
+            false
+        }
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use heapless::Vec;
+
+    fn sentences(s: &str) -> Vec<&str, 32> {
+        split(s).map(|(_, s)| s).collect()
+    }
+
+    /// (name, input, sentences)
+    const CASES: &[(&str, &str, &[&str])] = &[
+        ("full stop", "ذهب الولد. عاد الولد.", &["ذهب الولد.", "عاد الولد."]),
+        ("arabic question mark", "هل ذهب؟ نعم", &["هل ذهب؟", "نعم"]),
+        ("exclamation", "يا له من يوم! حقا", &["يا له من يوم!", "حقا"]),
+        ("arabic full stop", "جملة۔ أخرى", &["جملة۔", "أخرى"]),
+        ("horizontal ellipsis", "وهكذا… انتهى", &["وهكذا…", "انتهى"]),
+        ("terminator run", "حقا؟! نعم", &["حقا؟!", "نعم"]),
+        ("not at arabic comma", "أولا، ثانيا؛ ثالثا: رابعا.", &["أولا، ثانيا؛ ثالثا: رابعا."]),
+        ("line break", "العنوان\nالنص هنا.", &["العنوان", "النص هنا."]),
+        ("crlf and lone cr", "سطر\r\nسطر آخر\rثالث", &["سطر", "سطر آخر", "ثالث"]),
+        ("paragraph separator", "أ ب\u{2029}ج د", &["أ ب", "ج د"]),
+        ("decimal point", "بلغ 4.5 بالمئة. ثم", &["بلغ 4.5 بالمئة.", "ثم"]),
+        ("arabic-indic decimal", "بلغ ٤.٥ بالمئة", &["بلغ ٤.٥ بالمئة"]),
+        (
+            "spaced ellipsis joins halves",
+            "موسكو تكشف .. وتجدد دعوتها",
+            &["موسكو تكشف .. وتجدد دعوتها"],
+        ),
+        ("glued ellipsis ends", "أكثر فعالية.. يجب الآن", &["أكثر فعالية..", "يجب الآن"]),
+        ("three dots glued", "المستلمة... ويبقى", &["المستلمة...", "ويبقى"]),
+        ("ellipsis then question", "الفقر..؟ لا", &["الفقر..؟", "لا"]),
+        ("doctor abbreviation", "قال د. أحمد إنه", &["قال د. أحمد إنه"]),
+        ("engineer abbreviation", "م. سامي حضر.", &["م. سامي حضر."]),
+        ("latin initials", "في U.S. اليوم", &["في U.S. اليوم"]),
+        ("domain name", "موقع talkhis.rs مفيد.", &["موقع talkhis.rs مفيد."]),
+        ("closing quote", "قال \"نعم.\" ثم ذهب", &["قال \"نعم.\"", "ثم ذهب"]),
+        ("quote after question", "«هل نذهب؟». قالت", &["«هل نذهب؟».", "قالت"]),
+        ("closing bracket", "(انتهى.) بدأ", &["(انتهى.)", "بدأ"]),
+        ("quote before dot", "في باريس\". ولفت", &["في باريس\".", "ولفت"]),
+        ("only punctuation is kept", "... ؟", &["...", "؟"]),
+        ("whitespace only", " \n\t \r\n", &[]),
+        ("empty", "", &[]),
+        ("no terminator", "نص بلا نهاية", &["نص بلا نهاية"]),
+    ];
+
+    #[test]
+    fn table() {
+        for &(name, input, expected) in CASES {
+            assert_eq!(sentences(input), expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn spans_index_the_input_and_rejoin_it() {
+        for &(name, input, _) in CASES {
+            let mut rejoined: heapless::String<256> = heapless::String::new();
+            for (at, s) in split(input) {
+                assert_eq!(&input[at..at + s.len()], s, "{name}");
+                rejoined.push_str(s).unwrap();
+            }
+            let squeezed: heapless::String<256> =
+                input.chars().filter(|c| !c.is_whitespace()).collect();
+            let rejoined: heapless::String<256> =
+                rejoined.chars().filter(|c| !c.is_whitespace()).collect();
+            assert_eq!(rejoined, squeezed, "{name}");
+        }
+    }
+
+    const WRAPPED: &str = "الخطاط الكويتي يعرض مجموعة من لوحاته بدعوة من جمعية العلوم\n\
+الاجتماعية وتحت رعاية عميد الكلية الذي افتتح المعرض في قاعة\n\
+الجمعية مساء أمس. وعرض الخطاط ثلاثين لوحة تحتوي على تصاميم\n\
+مختلفة لكلمة واحدة صممها الفنان بخمسمائة تشكيل وهو رقم كبير\n\
+في تاريخ الخط.\n\
+\n\
+طباعة\n";
+
+    #[test]
+    fn hard_wrapped_lines_join() {
+        assert!(wrap_width(WRAPPED).is_some());
+        let found = sentences(WRAPPED);
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert!(found[0].starts_with("الخطاط") && found[0].ends_with("أمس."), "{found:?}");
+        assert!(!found[1].contains("الاجتماعية") && found[1].ends_with("الخط."), "{found:?}");
+        assert_eq!(found[2], "طباعة");
+    }
+
+    #[test]
+    fn news_lines_are_not_wrapped() {
+        let text = "العنوان الرئيسي للخبر\nالإثنين 16/نوفمبر/2015 - 11:49 م\nطباعة\n\nالفقرة الأولى.\nالفقرة الثانية.";
+        assert_eq!(wrap_width(text), None);
+        assert_eq!(sentences(text).len(), 5);
+    }
+
+    #[test]
+    fn line_placement() {
+        let text = "عنوان\nجملة. وأخرى";
+        let mut it = split(text);
+        let a = it.next_span().unwrap();
+        let b = it.next_span().unwrap();
+        let c = it.next_span().unwrap();
+        assert!(a.starts_line && a.open);
+        assert!(b.starts_line && !b.open);
+        assert!(!c.starts_line && c.open);
+    }
+}

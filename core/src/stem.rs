@@ -1,0 +1,169 @@
+//! Stage 5: light stemming, so that forms of one word count as one term.
+//!
+//! Arabic glues articles, conjunctions and prepositions to the front of a word and number,
+//! gender and possessive endings to its back: `الإرهاب`, `للإرهاب`, `الإرهابية` and
+//! `الإرهابيون` are one topic. Full morphological analysis (roots and patterns) needs large
+//! dictionaries; *light* stemming, which removes a small set of affixes, conflates most
+//! inflected forms and is the stronger choice for retrieval (Larkey, Ballesteros and Connell,
+//! "Light Stemming for Arabic Information Retrieval", 2007; their `light10`).
+//!
+//! The rules follow light10, on the folded word ([`normalize`](crate::normalize)):
+//!
+//! 1. **Proclitics**: the conjunction `و` if at least 3 letters remain; then the first of
+//!    `وال` `بال` `كال` `فال` `لل` `ال` if at least 2 letters remain; then `و` again if the
+//!    article uncovered it (so `الوزير`, `والوزير` and `وزير` all stem alike). `ب` `ل` `ك`
+//!    alone are never stripped: that would turn `باريس` into `اريس` and `لبنان` into `بنان`.
+//! 2. **Suffixes**, each at most once, in this order, if at least 3 letters remain: `ها` `ان`
+//!    `ات` `ون` `ين` `يه` `هما` `هم` `هن` `ه` `ي` (after folding, `ية` is `يه` and `ة` is `ه`).
+//!
+//! The guards keep short words and most names intact (`باريس`, `سوريا`, `قوات`), at the price of
+//! the odd over-stem (`بوتين` → `بوت`), which is harmless: a stem is a matching key, and what the
+//! library shows is always a span of the original text.
+//!
+//! # Examples
+//!
+//! ```
+//! use talkhis::stem::strip_affixes;
+//!
+//! assert_eq!(strip_affixes("والكتاب"), "كتاب");
+//! for form in ["الارهاب", "للارهاب", "الارهابيه", "الارهابيون", "الارهابيين"] {
+//!     assert_eq!(strip_affixes(form), "ارهاب", "{form}");
+//! }
+//! assert_eq!(strip_affixes("باريس"), "باريس");
+//! ```
+
+/// Definite-article prefixes, longest first.
+const ARTICLES: [&str; 6] = ["وال", "بال", "كال", "فال", "لل", "ال"];
+
+/// Suffixes in the order they are tried (light10's order, plus the plural pronouns).
+const SUFFIXES: [&str; 11] = ["ها", "ان", "ات", "ون", "ين", "يه", "هما", "هم", "هن", "ه", "ي"];
+
+const WAW: &str = "و";
+
+/// The stem of a folded word: `word` without its proclitics and suffixes.
+///
+/// The result is a subslice of `word`, never a copy. Input that is not Arabic (Latin, digits)
+/// comes back unchanged.
+///
+/// # Examples
+///
+/// ```
+/// use talkhis::stem::strip_affixes;
+///
+/// assert_eq!(strip_affixes("وسياساتها"), "سياس");
+/// assert_eq!(strip_affixes("الوزير"), strip_affixes("وزير"));
+/// assert_eq!(strip_affixes("قوات"), "قوات"); // too short to lose ات
+/// assert_eq!(strip_affixes("nato"), "nato");
+/// ```
+#[must_use]
+pub fn strip_affixes(word: &str) -> &str {
+    split(word).1
+}
+
+/// Splits a folded word into (lead, stem), where `lead` counts the letters of the proclitics
+/// that are certainly not part of the word: a conjunction or preposition before the article
+/// (`و` of `والكتاب`, `ب` of `بالكتاب`) or the whole `لل`. Dropping `lead` letters gives the
+/// word's readable form with its article: `الكتاب`, or `كتاب` for `للكتاب`.
+pub(crate) fn split(word: &str) -> (usize, &str) {
+    let mut w = strip_waw(word);
+    let mut lead = 0;
+    if let Some((a, rest)) =
+        ARTICLES.iter().find_map(|a| w.strip_prefix(a).filter(|r| letters(r) >= 2).map(|r| (a, r)))
+    {
+        lead =
+            letters(&word[..word.len() - w.len()]) + if *a == "لل" { 2 } else { letters(a) - 2 };
+        w = strip_waw(rest);
+    }
+    for suffix in SUFFIXES {
+        if let Some(rest) = w.strip_suffix(suffix).filter(|r| letters(r) >= 3) {
+            w = rest;
+        }
+    }
+    (lead, w)
+}
+
+fn strip_waw(w: &str) -> &str {
+    match w.strip_prefix(WAW) {
+        Some(rest) if letters(rest) >= 3 => rest,
+        _ => w,
+    }
+}
+
+fn letters(s: &str) -> usize {
+    s.chars().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize;
+
+    fn stem(w: &str) -> heapless::String<64> {
+        let mut buf = [0u8; 64];
+        let folded = normalize::word_into(w, &mut buf).unwrap();
+        heapless::String::try_from(strip_affixes(folded)).unwrap()
+    }
+
+    /// Groups of surface forms that must share one stem.
+    const CONFLATE: &[(&str, &[&str])] = &[
+        (
+            "terrorism",
+            &["الإرهاب", "للإرهاب", "الارهابية", "الإرهابيون", "الإرهابيين", "والإرهاب", "إرهاب"],
+        ),
+        ("book", &["كتاب", "الكتاب", "والكتاب", "بالكتاب", "كتابه", "كتابها", "كتابهم"]),
+        ("minister", &["وزير", "الوزير", "والوزير", "للوزير"]),
+        ("state", &["دولة", "الدولة", "دول", "للدولة"]),
+        ("operation", &["عملية", "العملية", "عمليات", "العمليات"]),
+        ("unification", &["توحيد", "وتوحيد", "التوحيد"]),
+        ("syrian", &["السوري", "السورية", "سوري"]),
+        ("teachers", &["معلمون", "المعلمين", "معلم"]),
+    ];
+
+    /// Words that must keep their own stem: (case, word, stem).
+    const KEEP: &[(&str, &str, &str)] = &[
+        ("name with ba", "باريس", "باريس"),
+        ("name with lam", "لبنان", "لبن"),
+        ("country", "سوريا", "سوريا"),
+        ("short plural", "قوات", "قوات"),
+        ("three letters", "ولد", "ولد"),
+        ("article on short word", "الى", "الي"),
+        ("latin", "NATO", "nato"),
+        ("digits", "2015", "2015"),
+        ("empty", "", ""),
+    ];
+
+    #[test]
+    fn conflation_groups() {
+        for &(name, forms) in CONFLATE {
+            let first = stem(forms[0]);
+            for form in forms {
+                assert_eq!(stem(form), first, "{name}: {form}");
+            }
+        }
+    }
+
+    #[test]
+    fn kept_words() {
+        for &(name, word, expected) in KEEP {
+            assert_eq!(stem(word), expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn groups_do_not_merge() {
+        let stems: heapless::Vec<_, 16> = CONFLATE.iter().map(|(_, f)| stem(f[0])).collect();
+        for (i, a) in stems.iter().enumerate() {
+            assert!(stems[i + 1..].iter().all(|b| a != b), "{a}");
+        }
+    }
+
+    #[test]
+    fn prefix_letters() {
+        assert_eq!(split("للارهاب"), (2, "ارهاب"));
+        assert_eq!(split("والوزير"), (1, "زير"));
+        assert_eq!(split("والكتاب"), (1, "كتاب"));
+        assert_eq!(split("الكتاب"), (0, "كتاب"));
+        assert_eq!(split("وكتاب"), (0, "كتاب"));
+        assert_eq!(split("باريس"), (0, "باريس"));
+    }
+}

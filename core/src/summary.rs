@@ -1,0 +1,574 @@
+//! Stage 7: the [`Summarizer`] scratch space, per-document analysis, and sentence selection.
+
+use heapless::Vec;
+
+use crate::config::{Budget, Config};
+use crate::error::{Capacity, Error};
+use crate::score::{self, Score, Terms, Word};
+use crate::{sentences, tokenize};
+
+/// Reusable scratch space for summarizing and extracting keywords, with caller-chosen
+/// capacities and no heap.
+///
+/// - `SENTENCES`: the most sentences a document may have (at most 65,535). 20 bytes each.
+/// - `TERMS`: the most distinct content terms (stems) a document may have. 12 bytes each.
+///   A 2,000-word news article has 100–150 sentences and 700–900 terms.
+///
+/// [`Summarizer::new`] is a `const fn`, so the scratch can live in a `static` instead of on a
+/// small stack. Results ([`Summary`], [`Keywords`](crate::Keywords)) borrow the input text,
+/// never the scratch, so one `Summarizer` serves any number of documents.
+///
+/// # Examples
+///
+/// ```
+/// use talkhis::{Config, Summarizer, Summary};
+///
+/// let text = "انطلقت في القاهرة اليوم قمة عربية لبحث أزمة المياه في المنطقة. \
+///             وناقش القادة في القمة خطة مشتركة لإدارة المياه. \
+///             وفي ختام القمة، أعلن القادة عن صندوق لتمويل مشاريع المياه.";
+/// let mut summarizer: Summarizer<16, 64> = Summarizer::new();
+/// let summary: Summary<'_, 1> = summarizer.summarize(text, &Config::new())?;
+/// assert_eq!(summary.sentences[0].text, "انطلقت في القاهرة اليوم قمة عربية لبحث أزمة المياه في المنطقة.");
+/// # Ok::<(), talkhis::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Summarizer<const SENTENCES: usize, const TERMS: usize> {
+    pub(crate) sentences: Vec<Info, SENTENCES>,
+    pub(crate) terms: Terms<TERMS>,
+    /// Whether sentence 0 is a headline.
+    pub(crate) headline: bool,
+}
+
+/// What the scratch keeps of one sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Info {
+    pub start: u32,
+    pub end: u32,
+    /// Mean content weight (before scaling to the best sentence), then the total score.
+    pub raw: u32,
+    pub total: u32,
+    pub words: u16,
+    pub content: u16,
+    /// Rank among the eligible body sentences; `NOT_ELIGIBLE` if it may not be chosen.
+    pub rank: u16,
+}
+
+const NOT_ELIGIBLE: u16 = u16::MAX;
+
+/// The most a headline may have to count as one, in words: a longer open first line is a
+/// paragraph that lost its full stop.
+const HEADLINE_MAX_WORDS: u16 = 30;
+
+impl<const SENTENCES: usize, const TERMS: usize> Default for Summarizer<SENTENCES, TERMS> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<const SENTENCES: usize, const TERMS: usize> Summarizer<SENTENCES, TERMS> {
+    const CHECK: () = assert!(SENTENCES <= u16::MAX as usize, "SENTENCES must be at most 65535");
+
+    /// An empty scratch space.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::sync::Mutex;
+    /// use talkhis::{Config, Summarizer, Summary};
+    ///
+    /// // Keep the scratch out of the stack (firmware would use `critical_section::Mutex`).
+    /// static SCRATCH: Mutex<Summarizer<64, 512>> = Mutex::new(Summarizer::new());
+    ///
+    /// let mut scratch = SCRATCH.lock().unwrap();
+    /// let summary: Summary<'_, 1> = scratch.summarize("نص قصير عن المياه والطاقة.", &Config::new())?;
+    /// assert_eq!(summary.sentences.len(), 1);
+    /// # Ok::<(), talkhis::Error>(())
+    /// ```
+    #[must_use]
+    pub const fn new() -> Self {
+        let () = Self::CHECK;
+        Self { sentences: Vec::new(), terms: Terms::new(), headline: false }
+    }
+
+    /// Splits and counts `text`, ready for [`Document::summary`] and [`Document::keywords`].
+    ///
+    /// Use this to get both a summary and keywords from one analysis; [`summarize`] and
+    /// [`keywords`] are shorthands for one of them.
+    ///
+    /// [`summarize`]: Self::summarize
+    /// [`keywords`]: Self::keywords
+    ///
+    /// # Errors
+    ///
+    /// [`Error::CapacityExceeded`] if the text has more than `SENTENCES` sentences, more than
+    /// `TERMS` distinct content terms, or more than `u32::MAX` bytes.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use talkhis::{Config, Keywords, Summarizer, Summary};
+    ///
+    /// let text = "ارتفعت أسعار النفط في الأسواق العالمية اليوم. وقال محللون إن أسعار النفط سترتفع أكثر.";
+    /// let mut summarizer: Summarizer<16, 64> = Summarizer::new();
+    /// let mut doc = summarizer.analyze(text, &Config::new())?;
+    /// let summary: Summary<'_, 1> = doc.summary();
+    /// let keywords: Keywords<'_, 2> = doc.keywords();
+    /// assert_eq!(summary.sentences[0].text, "ارتفعت أسعار النفط في الأسواق العالمية اليوم.");
+    /// let words: heapless::Vec<&str, 2> = keywords.keywords.iter().map(|k| k.text).collect();
+    /// assert!(words.contains(&"أسعار") && words.contains(&"النفط"), "{words:?}");
+    /// # Ok::<(), talkhis::Error>(())
+    /// ```
+    pub fn analyze<'s, 't>(
+        &'s mut self,
+        text: &'t str,
+        config: &Config,
+    ) -> Result<Document<'s, 't, SENTENCES, TERMS>, Error> {
+        self.count(text, config)?;
+        Ok(Document { scratch: self, text, config: *config, best: None })
+    }
+
+    /// The summary of `text`: its best sentences, in document order.
+    ///
+    /// The length is the smaller of `config`'s [`Budget`] and `N` sentences.
+    ///
+    /// # Errors
+    ///
+    /// As for [`analyze`](Self::analyze).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use talkhis::{Budget, Config, Summarizer, Summary};
+    ///
+    /// let text = "العنوان\nالجملة الأولى عن المياه والطاقة. والثانية عن المياه.";
+    /// let mut summarizer: Summarizer<8, 32> = Summarizer::new();
+    /// let config = Config::new().with_budget(Budget::Sentences(5));
+    /// let summary: Summary<'_, 2> = summarizer.summarize(text, &config)?;
+    /// assert!(summary.sentences.len() <= 2);
+    /// for s in &summary.sentences {
+    ///     assert_eq!(&text[s.start..s.start + s.text.len()], s.text);
+    /// }
+    /// # Ok::<(), talkhis::Error>(())
+    /// ```
+    pub fn summarize<'t, const N: usize>(
+        &mut self,
+        text: &'t str,
+        config: &Config,
+    ) -> Result<Summary<'t, N>, Error> {
+        Ok(self.analyze(text, config)?.summary())
+    }
+
+    /// The top keywords of `text`, best first.
+    ///
+    /// # Errors
+    ///
+    /// As for [`analyze`](Self::analyze).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use talkhis::{Config, Keywords, Summarizer};
+    ///
+    /// let text = "الإرهاب خطر. مكافحة الإرهاب واجب، والإرهابيون أعداء للجميع.";
+    /// let mut summarizer: Summarizer<8, 32> = Summarizer::new();
+    /// let keywords: Keywords<'_, 3> = summarizer.keywords(text, &talkhis::Config::new())?;
+    /// assert_eq!(keywords.keywords[0].text, "الإرهاب");
+    /// assert_eq!(keywords.keywords[0].count, 3);
+    /// # Ok::<(), talkhis::Error>(())
+    /// ```
+    pub fn keywords<'t, const K: usize>(
+        &mut self,
+        text: &'t str,
+        config: &Config,
+    ) -> Result<crate::Keywords<'t, K>, Error> {
+        Ok(self.analyze(text, config)?.keywords())
+    }
+
+    /// Pass 1: sentence spans, word counts, term frequencies, headline and eligibility.
+    fn count(&mut self, text: &str, config: &Config) -> Result<(), Error> {
+        self.sentences.clear();
+        self.terms.clear();
+        self.headline = false;
+        if u32::try_from(text.len()).is_err() {
+            return Err(Error::capacity(Capacity::TextBytes, u32::MAX as usize, u32::MAX as usize));
+        }
+        let mut spans = sentences::split(text);
+        while let Some(span) = spans.next_span() {
+            let index = self.sentences.len();
+            let full = Error::capacity(Capacity::Sentences, SENTENCES, span.start);
+            // SENTENCES <= u16::MAX (checked at compile time), so the index fits.
+            if self.sentences.is_full() {
+                return Err(full);
+            }
+            let sentence = u16::try_from(index).map_err(|_| full)?;
+            let mut info = Info {
+                start: span.start as u32,
+                end: span.end as u32,
+                raw: 0,
+                total: 0,
+                words: 0,
+                content: 0,
+                rank: NOT_ELIGIBLE,
+            };
+            for (at, word) in tokenize::words(text.get(span.start..span.end).unwrap_or("")) {
+                info.words = info.words.saturating_add(1);
+                if let Word::Content { hash, .. } = score::classify(word) {
+                    info.content = info.content.saturating_add(1);
+                    self.terms
+                        .add(hash, sentence)
+                        .map_err(|()| Error::capacity(Capacity::Terms, TERMS, span.start + at))?;
+                }
+            }
+            if index == 0 {
+                self.headline = span.open && span.starts_line && info.words <= HEADLINE_MAX_WORDS;
+            }
+            self.sentences.push(info).map_err(|_| full)?;
+        }
+        if self.sentences.len() < 2 {
+            self.headline = false;
+        }
+        self.rank(config);
+        Ok(())
+    }
+
+    /// Marks the sentences that may be chosen and ranks the body sentences among them.
+    fn rank(&mut self, config: &Config) {
+        let headline = self.headline;
+        let may = |i: usize, s: &Info, min: u16| {
+            s.content >= min && s.content > 0 && (i > 0 || !headline || config.headline_eligible())
+        };
+        let mut min = config.min_words();
+        if !self.sentences.iter().enumerate().any(|(i, s)| may(i, s, min)) {
+            min = 1;
+        }
+        let mut rank = 0u16;
+        for (i, s) in self.sentences.iter_mut().enumerate() {
+            if may(i, s, min) {
+                if i == 0 && headline {
+                    s.rank = 0;
+                } else {
+                    s.rank = rank;
+                    rank = rank.saturating_add(1).min(NOT_ELIGIBLE - 1);
+                }
+            }
+        }
+    }
+}
+
+/// One analyzed document: the text and the scratch that holds its counts.
+///
+/// Created by [`Summarizer::analyze`]. Ask it for a [`summary`](Self::summary), for
+/// [`keywords`](Self::keywords), or for every sentence's [`scores`](Self::scores).
+#[derive(Debug)]
+pub struct Document<'s, 't, const SENTENCES: usize, const TERMS: usize> {
+    pub(crate) scratch: &'s mut Summarizer<SENTENCES, TERMS>,
+    pub(crate) text: &'t str,
+    pub(crate) config: Config,
+    /// The best mean content weight, once pass 2 has run.
+    best: Option<u32>,
+}
+
+/// A sentence of a summary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+pub struct Sentence<'t> {
+    /// The sentence, borrowed from the input.
+    pub text: &'t str,
+    /// Its byte offset in the input.
+    pub start: usize,
+    /// Its score (see [`Config`]).
+    pub score: Score,
+}
+
+/// A summary: the chosen sentences in document order.
+///
+/// `N` is the most sentences it can hold.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+pub struct Summary<'t, const N: usize> {
+    /// The chosen sentences, in document order.
+    #[cfg_attr(feature = "serde", serde(borrow))]
+    pub sentences: Vec<Sentence<'t>, N>,
+    /// How many sentences the document has.
+    pub total_sentences: u32,
+    /// How many words the document has.
+    pub total_words: u32,
+}
+
+impl<'t, const N: usize> Summary<'t, N> {
+    /// The number of words in the summary.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use talkhis::{Config, Summarizer, Summary};
+    ///
+    /// let mut s: Summarizer<4, 16> = Summarizer::new();
+    /// let summary: Summary<'_, 1> = s.summarize("جملة واحدة قصيرة فقط هنا.", &Config::new())?;
+    /// assert_eq!(summary.words(), 5);
+    /// # Ok::<(), talkhis::Error>(())
+    /// ```
+    #[must_use]
+    pub fn words(&self) -> usize {
+        self.sentences.iter().map(|s| tokenize::words(s.text).count()).sum()
+    }
+}
+
+/// Every part of one sentence's score, for people tuning the weights.
+///
+/// Yielded by [`Document::scores`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+pub struct SentenceScore<'t> {
+    /// The sentence, borrowed from the input.
+    pub text: &'t str,
+    /// Its byte offset in the input.
+    pub start: usize,
+    /// Its index among the document's sentences.
+    pub index: u32,
+    /// Its number of words.
+    pub words: u16,
+    /// Its number of content words (not stopwords, not numbers).
+    pub content_words: u16,
+    /// Whether it is the document's headline.
+    pub headline: bool,
+    /// Whether it may be chosen (enough content words; the headline if allowed).
+    pub eligible: bool,
+    /// The content part, scaled so the best sentence has 1000.
+    pub content: Score,
+    /// The position part.
+    pub position: Score,
+    /// The lead bonus, if it is the first body sentence.
+    pub bonus: Score,
+    /// The weighted total, which ranks the sentences.
+    pub total: Score,
+}
+
+impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES, TERMS> {
+    /// The document's summary: its best sentences, in document order.
+    ///
+    /// The length is the smaller of the [`Budget`] and `N` sentences. Sentences that repeat a
+    /// chosen one (see [`Config::with_redundancy`]) are passed over.
+    #[must_use]
+    pub fn summary<const N: usize>(&mut self) -> Summary<'t, N> {
+        self.score();
+        let text = self.text;
+        let config = self.config;
+        let total_words: u32 = self.scratch.sentences.iter().map(|s| u32::from(s.words)).sum();
+        let mut summary = Summary {
+            sentences: Vec::new(),
+            total_sentences: self.scratch.sentences.len() as u32,
+            total_words,
+        };
+        let (max_sentences, max_words) = match config.budget() {
+            Budget::Sentences(n) => (usize::from(n), u32::MAX),
+            Budget::Words(w) => (usize::MAX, w),
+            Budget::Ratio(permille) => {
+                (usize::MAX, ((u64::from(total_words) * u64::from(permille)) / 1000) as u32)
+            }
+        };
+        let max_sentences = max_sentences.min(N);
+        let sentences = &mut self.scratch.sentences;
+        // Best first; ties go to the earlier sentence.
+        sentences.sort_unstable_by(|a, b| b.total.cmp(&a.total).then(a.start.cmp(&b.start)));
+        let mut words = 0u32;
+        for s in sentences.iter().filter(|s| s.rank != NOT_ELIGIBLE) {
+            if summary.sentences.len() >= max_sentences || words >= max_words {
+                break;
+            }
+            let fits = words.saturating_add(u32::from(s.words)) <= max_words;
+            if !fits && !config.fill() && !summary.sentences.is_empty() {
+                continue;
+            }
+            let candidate = text.get(s.start as usize..s.end as usize).unwrap_or("");
+            if config.redundancy() < 1000
+                && summary
+                    .sentences
+                    .iter()
+                    .any(|c| redundant(candidate, c.text, config.redundancy()))
+            {
+                continue;
+            }
+            let sentence =
+                Sentence { text: candidate, start: s.start as usize, score: Score(s.total) };
+            if summary.sentences.push(sentence).is_err() {
+                break;
+            }
+            words = words.saturating_add(u32::from(s.words));
+        }
+        sentences.sort_unstable_by_key(|s| s.start);
+        summary.sentences.sort_unstable_by_key(|s| s.start);
+        summary
+    }
+
+    /// Every sentence of the document with the parts of its score, in document order.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use talkhis::{Config, Summarizer};
+    ///
+    /// let text = "العنوان هنا\nالجملة الأولى عن المياه والطاقة والزراعة. والثانية عن المياه.";
+    /// let mut summarizer: Summarizer<8, 32> = Summarizer::new();
+    /// let mut doc = summarizer.analyze(text, &Config::new().with_min_words(2))?;
+    /// let first = doc.scores().next().unwrap();
+    /// assert!(first.headline);
+    /// assert_eq!(doc.scores().count(), 3);
+    /// # Ok::<(), talkhis::Error>(())
+    /// ```
+    pub fn scores(&mut self) -> impl Iterator<Item = SentenceScore<'t>> + '_ {
+        self.score();
+        let text = self.text;
+        let config = self.config;
+        let headline = self.scratch.headline;
+        let best = self.best.unwrap_or(0);
+        self.scratch.sentences.iter().enumerate().map(move |(i, s)| {
+            let parts = parts(s, best, &config, i == 0 && headline);
+            SentenceScore {
+                text: text.get(s.start as usize..s.end as usize).unwrap_or(""),
+                start: s.start as usize,
+                index: i as u32,
+                words: s.words,
+                content_words: s.content,
+                headline: i == 0 && headline,
+                eligible: s.rank != NOT_ELIGIBLE,
+                content: Score(parts.0),
+                position: Score(parts.1),
+                bonus: Score(parts.2),
+                total: Score(s.total),
+            }
+        })
+    }
+
+    /// Pass 2: each sentence's mean content weight, then its total score.
+    fn score(&mut self) {
+        if self.best.is_some() {
+            return;
+        }
+        let text = self.text;
+        let config = self.config;
+        let headline = self.scratch.headline;
+        let terms = &self.scratch.terms;
+        let mut best = 0u32;
+        for s in self.scratch.sentences.iter_mut() {
+            let mut sum = 0u64;
+            for (_, word) in
+                tokenize::words(text.get(s.start as usize..s.end as usize).unwrap_or(""))
+            {
+                if let Word::Content { hash, .. } = score::classify(word)
+                    && let Some(t) = terms.get(hash)
+                {
+                    let boost = if headline && t.first == 0 { config.headline_boost() } else { 0 };
+                    sum += u64::from(t.count) * (100 + u64::from(boost));
+                }
+            }
+            // Mean weight in hundredths of an occurrence, times 10: thousandths.
+            let denom = u64::from(s.content) + u64::from(config.length_smoothing());
+            s.raw = (sum * 10).checked_div(denom).map_or(0, |m| m.min(u64::from(u32::MAX)) as u32);
+            if s.rank != NOT_ELIGIBLE {
+                best = best.max(s.raw);
+            }
+        }
+        for (i, s) in self.scratch.sentences.iter_mut().enumerate() {
+            let (content, position, bonus) = parts(s, best, &config, i == 0 && headline);
+            let weighted = (u64::from(content) * u64::from(config.content_weight())
+                + u64::from(position) * u64::from(config.position_weight()))
+                / 100;
+            s.total = (weighted + u64::from(bonus)).min(u64::from(u32::MAX)) as u32;
+        }
+        self.best = Some(best);
+    }
+}
+
+/// The (content, position, bonus) parts of a sentence's score, in thousandths.
+fn parts(s: &Info, best: u32, config: &Config, is_headline: bool) -> (u32, u32, u32) {
+    if s.rank == NOT_ELIGIBLE {
+        return (0, 0, 0);
+    }
+    let content = if best == 0 { 0 } else { (u64::from(s.raw) * 1000 / u64::from(best)) as u32 };
+    let position = score::position(u32::from(s.rank), config.position_decay());
+    let bonus = if s.rank == 0 && !is_headline { u32::from(config.lead_bonus()) } else { 0 };
+    (content, position, bonus)
+}
+
+/// The most content terms of a sentence that the redundancy check compares.
+const OVERLAP_TERMS: usize = 48;
+
+/// Whether `candidate` shares at least `permille` of its content terms with `chosen`.
+fn redundant(candidate: &str, chosen: &str, permille: u16) -> bool {
+    let a = content_terms(candidate);
+    if a.is_empty() {
+        return false;
+    }
+    let b = content_terms(chosen);
+    let shared = a.iter().filter(|h| b.contains(h)).count();
+    shared * 1000 >= a.len() * usize::from(permille)
+}
+
+/// The distinct content-term hashes of a sentence (the first `OVERLAP_TERMS`).
+fn content_terms(sentence: &str) -> Vec<u32, OVERLAP_TERMS> {
+    let mut out = Vec::new();
+    for (_, word) in tokenize::words(sentence) {
+        if let Word::Content { hash, .. } = score::classify(word)
+            && !out.contains(&hash)
+            && out.push(hash).is_err()
+        {
+            break;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redundancy() {
+        let a = "أعلنت الحكومة خطة جديدة لدعم الزراعة";
+        assert!(redundant(a, "وأعلنت الحكومة الخطة الجديدة لدعم الزراعة اليوم", 700));
+        assert!(!redundant(a, "ارتفعت أسعار النفط في الأسواق العالمية", 700));
+        assert!(!redundant("في من على", a, 1), "no content terms");
+    }
+
+    #[test]
+    fn capacities_of_zero_and_one() {
+        let text = "جملة أولى طويلة بما يكفي. جملة ثانية.";
+        let mut none: Summarizer<0, 0> = Summarizer::new();
+        let err = none.summarize::<1>(text, &Config::new()).unwrap_err();
+        assert_eq!(err, Error::capacity(Capacity::Sentences, 0, 0));
+        let mut one: Summarizer<1, 1> = Summarizer::new();
+        let err = one.summarize::<0>(text, &Config::new()).unwrap_err();
+        assert!(matches!(err, Error::CapacityExceeded { which: Capacity::Terms, limit: 1, .. }));
+        let mut ok: Summarizer<4, 16> = Summarizer::new();
+        let summary = ok.summarize::<0>(text, &Config::new()).unwrap();
+        assert!(summary.sentences.is_empty());
+        assert_eq!(summary.total_sentences, 2);
+    }
+
+    #[test]
+    fn empty_and_punctuation_only() {
+        let mut s: Summarizer<4, 16> = Summarizer::new();
+        for text in ["", "   \n ", "... ؟ !! ،"] {
+            let summary = s.summarize::<3>(text, &Config::new()).unwrap();
+            assert!(summary.sentences.is_empty(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn word_budget() {
+        let text = "الجملة الأولى عن المياه والطاقة والزراعة. الجملة الثانية عن المياه والطاقة. \
+                    الجملة الثالثة عن المياه في الريف والمدن. الجملة الرابعة عن الطاقة.";
+        let mut s: Summarizer<8, 64> = Summarizer::new();
+        let strict = Config::new().with_budget(Budget::Words(9)).with_fill(false).with_min_words(1);
+        let summary = s.summarize::<8>(text, &strict).unwrap();
+        assert!(summary.words() <= 9, "{summary:?}");
+        assert!(!summary.sentences.is_empty());
+        let fill = strict.with_fill(true);
+        let summary = s.summarize::<8>(text, &fill).unwrap();
+        assert!(summary.words() >= 9, "{summary:?}");
+    }
+}
