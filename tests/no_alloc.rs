@@ -1,0 +1,77 @@
+//! Summarizing and extracting keywords performs zero heap allocations.
+//!
+//! A counting global allocator counts per thread (a `thread_local!` `Cell`), so the test
+//! harness's own threads cannot disturb the count.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+
+mod common;
+
+use common::{SAMPLE, big};
+use talkhis::{Budget, Config, Keywords, Summary};
+
+struct Counting;
+
+thread_local! {
+    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+}
+
+// SAFETY: delegates every call to `System`; counting has no effect on the memory handed out.
+#[allow(unsafe_code)]
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
+        // SAFETY: same contract as ours.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: same contract as ours.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
+        // SAFETY: same contract as ours.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+fn allocations() -> usize {
+    ALLOCATIONS.with(Cell::get)
+}
+
+#[test]
+fn pipeline_does_not_allocate() {
+    let mut summarizer = big(); // the one allocation: the caller's choice to box the scratch
+    let configs = [
+        ("default", Config::new()),
+        ("words", Config::new().with_budget(Budget::Words(120))),
+        ("ratio", Config::new().with_budget(Budget::Ratio(300)).with_redundancy(500)),
+    ];
+    for (name, config) in configs {
+        let before = allocations();
+        let mut doc = summarizer.analyze(SAMPLE, &config).unwrap();
+        let summary: Summary<'_, 8> = doc.summary();
+        let keywords: Keywords<'_, 10> = doc.keywords();
+        let explained = doc.scores().count();
+        let mut buf = [0u8; 4096];
+        let encoded = summary.to_postcard(&mut buf).map(|b| b.len());
+        let after = allocations();
+        assert!(!summary.sentences.is_empty() && !keywords.keywords.is_empty() && explained > 0);
+        assert!(encoded.is_ok());
+        assert_eq!(after - before, 0, "{name}: heap allocations in the pipeline");
+    }
+}
+
+#[test]
+fn the_counter_counts() {
+    let before = allocations();
+    let v = std::hint::black_box(vec![1u8; 8]);
+    assert_eq!(allocations() - before, 1);
+    drop(v);
+}

@@ -1,0 +1,132 @@
+//! The public API end to end: spans, capacities and their errors, budgets, encodings.
+
+mod common;
+
+use common::{SAMPLE, big};
+use talkhis::{Budget, Capacity, Config, Error, Keywords, Summarizer, Summary};
+
+/// Texts that every check below runs on: (name, text).
+const TEXTS: &[(&str, &str)] = &[
+    ("sample article", SAMPLE),
+    (
+        "mixed scripts",
+        "أعلنت شركة Apple اليوم عن iPhone جديد بسعر 999 دولارا. وقال Tim Cook إن الهاتف الجديد أسرع.",
+    ),
+    ("diacritized", "ذَهَبَ الطَّالِبُ إِلَى المَدْرَسَةِ صَبَاحًا. وَقَرَأَ الطَّالِبُ الكِتَابَ فِي المَدْرَسَةِ."),
+    ("one line", "مدينة بلا نقاط ولا نهاية"),
+    ("punctuation only", "؟!،.. «» - ..."),
+    ("empty", ""),
+];
+
+#[test]
+fn every_span_indexes_the_input() {
+    let mut s = big();
+    for &(name, text) in TEXTS {
+        let mut doc = s.analyze(text, &Config::new()).unwrap();
+        let summary: Summary<'_, 8> = doc.summary();
+        let keywords: Keywords<'_, 10> = doc.keywords();
+        for sentence in &summary.sentences {
+            assert_eq!(
+                text.get(sentence.start..sentence.start + sentence.text.len()),
+                Some(sentence.text),
+                "{name}"
+            );
+        }
+        for k in &keywords.keywords {
+            assert_eq!(text.get(k.start..k.start + k.text.len()), Some(k.text), "{name}");
+            assert!(k.count >= 1, "{name}");
+        }
+        assert!(
+            keywords.keywords.windows(2).all(|w| w[0].score >= w[1].score),
+            "{name}: best first"
+        );
+        for sc in doc.scores() {
+            assert_eq!(text.get(sc.start..sc.start + sc.text.len()), Some(sc.text), "{name}");
+        }
+    }
+}
+
+#[test]
+fn one_summarizer_serves_many_documents() {
+    let mut s = big();
+    let first: Summary<'_, 3> = s.summarize(SAMPLE, &Config::new()).unwrap();
+    let _other: Summary<'_, 3> = s.summarize(TEXTS[1].1, &Config::new()).unwrap();
+    let again: Summary<'_, 3> = s.summarize(SAMPLE, &Config::new()).unwrap();
+    assert_eq!(first, again, "no state leaks between documents");
+}
+
+#[test]
+fn capacity_errors_name_the_limit() {
+    let text = "الجملة الأولى عن المياه. الجملة الثانية عن الطاقة. الجملة الثالثة عن الزراعة.";
+    let third = text.find("الجملة الثالثة").unwrap();
+    let cases: [(&str, Result<Summary<'_, 3>, Error>, Error, &str); 2] = [
+        (
+            "sentences",
+            Summarizer::<2, 64>::new().summarize(text, &Config::new()),
+            Error::CapacityExceeded { which: Capacity::Sentences, limit: 2, at: third },
+            "more than 2 sentences (raise Summarizer SENTENCES)",
+        ),
+        (
+            "terms",
+            Summarizer::<8, 4>::new().summarize(text, &Config::new()),
+            Error::CapacityExceeded {
+                which: Capacity::Terms,
+                limit: 4,
+                at: text.find("الطاقة").unwrap(),
+            },
+            "more than 4 distinct terms (raise Summarizer TERMS)",
+        ),
+    ];
+    for (name, got, expected, message) in cases {
+        assert_eq!(got, Err(expected), "{name}");
+        assert!(expected.to_string().ends_with(message), "{name}: {expected}");
+    }
+    let text_bytes = Error::CapacityExceeded { which: Capacity::TextBytes, limit: 7, at: 7 };
+    assert_eq!(
+        text_bytes.to_string(),
+        "capacity exceeded at byte 7: more than 7 bytes (raise a text of at most u32::MAX bytes)"
+    );
+    let output = Error::CapacityExceeded { which: Capacity::OutputBytes, limit: 4, at: 4 };
+    assert_eq!(
+        output.to_string(),
+        "capacity exceeded at byte 4: more than 4 bytes (raise the output buffer)"
+    );
+    assert_eq!(Error::Encode.to_string(), "the postcard encoder failed");
+}
+
+#[test]
+fn output_capacity_caps_the_budget() {
+    let mut s = big();
+    let config = Config::new().with_budget(Budget::Sentences(10));
+    let summary: Summary<'_, 2> = s.summarize(SAMPLE, &config).unwrap();
+    assert_eq!(summary.sentences.len(), 2);
+    let keywords: Keywords<'_, 3> = s.keywords(SAMPLE, &Config::new().with_keywords(50)).unwrap();
+    assert_eq!(keywords.keywords.len(), 3);
+    let keywords: Keywords<'_, 10> = s.keywords(SAMPLE, &Config::new().with_keywords(4)).unwrap();
+    assert_eq!(keywords.keywords.len(), 4);
+}
+
+#[test]
+fn postcard_round_trip() {
+    let mut s = big();
+    let mut doc = s.analyze(SAMPLE, &Config::new()).unwrap();
+    let summary: Summary<'_, 3> = doc.summary();
+    let keywords: Keywords<'_, 10> = doc.keywords();
+    let mut buf = [0u8; 4096];
+    let bytes = summary.to_postcard(&mut buf).unwrap();
+    let back: Summary<'_, 3> = postcard::from_bytes(bytes).unwrap();
+    assert_eq!(back, summary);
+    let mut buf = [0u8; 1024];
+    let bytes = keywords.to_postcard(&mut buf).unwrap();
+    let back: Keywords<'_, 10> = postcard::from_bytes(bytes).unwrap();
+    assert_eq!(back, keywords);
+    let err = summary.to_postcard(&mut [0u8; 16]).unwrap_err();
+    assert_eq!(err, Error::CapacityExceeded { which: Capacity::OutputBytes, limit: 16, at: 16 });
+}
+
+#[test]
+fn config_round_trips_through_postcard() {
+    const CONFIG: Config = Config::new().with_budget(Budget::Words(120)).with_redundancy(650);
+    let bytes = postcard::to_allocvec(&CONFIG).unwrap();
+    assert_eq!(postcard::from_bytes::<Config>(&bytes).unwrap(), CONFIG);
+}
