@@ -60,6 +60,12 @@ pub struct Config {
     headline_eligible: bool,
     fill: bool,
     keyword_position_decay: u16,
+    paragraph_bonus: u16,
+    position_floor: u16,
+    long_sentence: u16,
+    spread_weight: u16,
+    lead_sentences: u16,
+    topic_threshold: u16,
 }
 
 impl Default for Config {
@@ -86,6 +92,12 @@ impl Config {
             headline_eligible: true,
             fill: true,
             keyword_position_decay: 100,
+            paragraph_bonus: 0,
+            position_floor: 0,
+            long_sentence: 0,
+            spread_weight: 0,
+            lead_sentences: 1,
+            topic_threshold: 0,
         }
     }
 
@@ -259,5 +271,89 @@ impl Config {
     #[must_use]
     pub const fn keyword_position_decay(&self) -> u16 {
         self.keyword_position_decay
+    }
+
+    /// Sets the bonus of a sentence that starts a paragraph (a line), in thousandths.
+    #[must_use]
+    pub const fn with_paragraph_bonus(mut self, thousandths: u16) -> Self {
+        self.paragraph_bonus = thousandths;
+        self
+    }
+
+    /// Sets the floor of the position part, in thousandths: the position part falls from 1000
+    /// towards this value instead of towards 0.
+    #[must_use]
+    pub const fn with_position_floor(mut self, thousandths: u16) -> Self {
+        self.position_floor = thousandths;
+        self
+    }
+
+    /// Sets the length, in words, above which a sentence's score is scaled down by
+    /// `long_sentence / words`; 0 turns this off.
+    #[must_use]
+    pub const fn with_long_sentence(mut self, words: u16) -> Self {
+        self.long_sentence = words;
+        self
+    }
+
+    /// The bonus of a sentence that starts a paragraph, in thousandths.
+    #[must_use]
+    pub const fn paragraph_bonus(&self) -> u16 {
+        self.paragraph_bonus
+    }
+
+    /// The floor of the position part, in thousandths.
+    #[must_use]
+    pub const fn position_floor(&self) -> u16 {
+        self.position_floor
+    }
+
+    /// The length above which a sentence's score is scaled down; 0 if off.
+    #[must_use]
+    pub const fn long_sentence(&self) -> u16 {
+        self.long_sentence
+    }
+
+    /// Sets the weight, in percent, of the relative position part: `1000 × (1 − rank / n)` for
+    /// the `n` eligible body sentences, which favours the first part of the document as a
+    /// whole rather than only its first few sentences.
+    #[must_use]
+    pub const fn with_spread_weight(mut self, percent: u16) -> Self {
+        self.spread_weight = percent;
+        self
+    }
+
+    /// The weight of the relative position part, in percent.
+    #[must_use]
+    pub const fn spread_weight(&self) -> u16 {
+        self.spread_weight
+    }
+
+    /// Sets how many of the first body sentences get the lead bonus.
+    #[must_use]
+    pub const fn with_lead_sentences(mut self, sentences: u16) -> Self {
+        self.lead_sentences = sentences;
+        self
+    }
+
+    /// How many of the first body sentences get the lead bonus.
+    #[must_use]
+    pub const fn lead_sentences(&self) -> u16 {
+        self.lead_sentences
+    }
+
+    /// Sets how a term weighs in the content part: 0 weighs it by its frequency; `n > 0`
+    /// counts only topic words, the terms the document repeats at least `n` times, each as
+    /// 10 occurrences.
+    #[must_use]
+    pub const fn with_topic_threshold(mut self, count: u16) -> Self {
+        self.topic_threshold = count;
+        self
+    }
+
+    /// How a term weighs in the content part (see [`Config::with_topic_threshold`]).
+    #[must_use]
+    pub const fn topic_threshold(&self) -> u16 {
+        self.topic_threshold
     }
 }

@@ -10,7 +10,7 @@ use crate::{sentences, tokenize};
 /// Reusable scratch space for summarizing and extracting keywords, with caller-chosen
 /// capacities and no heap.
 ///
-/// - `SENTENCES`: the most sentences a document may have (at most 65,535). 20 bytes each.
+/// - `SENTENCES`: the most sentences a document may have (at most 65,535). 24 bytes each.
 /// - `TERMS`: the most distinct content terms (stems) a document may have. 12 bytes each.
 ///   A 2,000-word news article has 100–150 sentences and 700–900 terms.
 ///
@@ -37,6 +37,8 @@ pub struct Summarizer<const SENTENCES: usize, const TERMS: usize> {
     pub(crate) terms: Terms<TERMS>,
     /// Whether sentence 0 is a headline.
     pub(crate) headline: bool,
+    /// How many body sentences may be chosen.
+    pub(crate) eligible: u16,
 }
 
 /// What the scratch keeps of one sentence.
@@ -51,6 +53,8 @@ pub(crate) struct Info {
     pub content: u16,
     /// Rank among the eligible body sentences; `NOT_ELIGIBLE` if it may not be chosen.
     pub rank: u16,
+    /// The sentence starts a line (a paragraph, in most texts).
+    pub para: bool,
 }
 
 const NOT_ELIGIBLE: u16 = u16::MAX;
@@ -87,7 +91,7 @@ impl<const SENTENCES: usize, const TERMS: usize> Summarizer<SENTENCES, TERMS> {
     #[must_use]
     pub const fn new() -> Self {
         let () = Self::CHECK;
-        Self { sentences: Vec::new(), terms: Terms::new(), headline: false }
+        Self { sentences: Vec::new(), terms: Terms::new(), headline: false, eligible: 0 }
     }
 
     /// Splits and counts `text`, ready for [`Document::summary`] and [`Document::keywords`].
@@ -209,6 +213,7 @@ impl<const SENTENCES: usize, const TERMS: usize> Summarizer<SENTENCES, TERMS> {
                 words: 0,
                 content: 0,
                 rank: NOT_ELIGIBLE,
+                para: span.starts_line,
             };
             for (at, word) in tokenize::words(text.get(span.start..span.end).unwrap_or("")) {
                 info.words = info.words.saturating_add(1);
@@ -252,6 +257,7 @@ impl<const SENTENCES: usize, const TERMS: usize> Summarizer<SENTENCES, TERMS> {
                 }
             }
         }
+        self.eligible = rank;
     }
 }
 
@@ -425,8 +431,9 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
         let config = self.config;
         let headline = self.scratch.headline;
         let best = self.best.unwrap_or(0);
+        let eligible = self.scratch.eligible;
         self.scratch.sentences.iter().enumerate().map(move |(i, s)| {
-            let parts = parts(s, best, &config, i == 0 && headline);
+            let parts = parts(s, best, &config, i == 0 && headline, eligible);
             SentenceScore {
                 text: text.get(s.start as usize..s.end as usize).unwrap_or(""),
                 start: s.start as usize,
@@ -451,6 +458,7 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
         let text = self.text;
         let config = self.config;
         let headline = self.scratch.headline;
+        let eligible = self.scratch.eligible;
         let terms = &self.scratch.terms;
         let mut best = 0u32;
         for s in self.scratch.sentences.iter_mut() {
@@ -462,7 +470,13 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
                     && let Some(t) = terms.get(hash)
                 {
                     let boost = if headline && t.first == 0 { config.headline_boost() } else { 0 };
-                    sum += u64::from(t.count) * (100 + u64::from(boost));
+                    let weight = match config.topic_threshold() {
+                        0 => u64::from(t.count),
+                        // A topic word (Lin and Hovy's "topic signatures", simplified): weight 10
+                        // if the document repeats it, 0 otherwise.
+                        min => u64::from(t.count >= min) * 10,
+                    };
+                    sum += weight * (100 + u64::from(boost));
                 }
             }
             // Mean weight in hundredths of an occurrence, times 10: thousandths.
@@ -473,24 +487,46 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
             }
         }
         for (i, s) in self.scratch.sentences.iter_mut().enumerate() {
-            let (content, position, bonus) = parts(s, best, &config, i == 0 && headline);
+            let (content, position, bonus) = parts(s, best, &config, i == 0 && headline, eligible);
             let weighted = (u64::from(content) * u64::from(config.content_weight())
                 + u64::from(position) * u64::from(config.position_weight()))
                 / 100;
-            s.total = (weighted + u64::from(bonus)).min(u64::from(u32::MAX)) as u32;
+            let mut total = weighted + u64::from(bonus);
+            let long = config.long_sentence();
+            if long > 0 && s.words > long {
+                total = total * u64::from(long) / u64::from(s.words);
+            }
+            s.total = total.min(u64::from(u32::MAX)) as u32;
         }
         self.best = Some(best);
     }
 }
 
 /// The (content, position, bonus) parts of a sentence's score, in thousandths.
-fn parts(s: &Info, best: u32, config: &Config, is_headline: bool) -> (u32, u32, u32) {
+fn parts(
+    s: &Info,
+    best: u32,
+    config: &Config,
+    is_headline: bool,
+    eligible: u16,
+) -> (u32, u32, u32) {
     if s.rank == NOT_ELIGIBLE {
         return (0, 0, 0);
     }
     let content = if best == 0 { 0 } else { (u64::from(s.raw) * 1000 / u64::from(best)) as u32 };
-    let position = score::position(u32::from(s.rank), config.position_decay());
-    let bonus = if s.rank == 0 && !is_headline { u32::from(config.lead_bonus()) } else { 0 };
+    let floor = u32::from(config.position_floor()).min(1000);
+    let mut position =
+        floor + score::position(u32::from(s.rank), config.position_decay()) * (1000 - floor) / 1000;
+    if eligible > 0 {
+        let relative =
+            1000 - 1000 * u32::from(s.rank).min(u32::from(eligible)) / u32::from(eligible);
+        position += relative * u32::from(config.spread_weight()) / 100;
+    }
+    let lead = s.rank < config.lead_sentences() && !is_headline;
+    let mut bonus = if lead { u32::from(config.lead_bonus()) } else { 0 };
+    if s.para && s.rank > 0 {
+        bonus += u32::from(config.paragraph_bonus());
+    }
     (content, position, bonus)
 }
 
@@ -525,6 +561,17 @@ fn content_terms(sentence: &str) -> Vec<u32, OVERLAP_TERMS> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scratch_size_per_sentence_and_term() {
+        use core::mem::size_of;
+        // The figures the docs promise, which decide what fits in a Cortex-M0's RAM.
+        assert_eq!(size_of::<Info>(), 24);
+        assert_eq!(size_of::<crate::score::Term>(), 12);
+        let base = size_of::<Summarizer<0, 0>>();
+        assert!(base <= 32, "{base}");
+        assert_eq!(size_of::<Summarizer<128, 640>>(), base + 128 * 24 + 640 * 12);
+    }
 
     #[test]
     fn redundancy() {
