@@ -4,16 +4,17 @@
 //! - [`rouge`]: ROUGE-1/2/L per document, corpus means, bootstrap confidence intervals;
 //! - [`keyphrase`]: P@k / R@k / F1@k with exact and partial matching;
 //! - [`corpus`]: loaders for EASC and AKEC;
-//! - [`baseline`]: the Lead baseline.
-
-// Wired into `talkhis eval` by the CLI issue.
-#![allow(dead_code)]
+//! - [`baseline`]: the Lead baseline;
+//! - [`run`]: `talkhis eval summaries` and `talkhis eval keywords`;
+//! - [`tune`]: `talkhis tune`, coordinate descent with k-fold cross validation.
 
 pub mod baseline;
 pub mod corpus;
 pub mod keyphrase;
 pub mod rouge;
+pub mod run;
 pub mod tokens;
+pub mod tune;
 
 #[cfg(test)]
 mod tests {
