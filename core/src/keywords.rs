@@ -162,7 +162,11 @@ fn insert_ranked<const K: usize>(top: &mut Vec<Pending, K>, p: Pending, limit: u
     if top.len() >= limit {
         top.pop();
     }
-    let _ = top.insert(at, p);
+    // Always true (`at` <= the old length, and `at` < `limit`), but the optimizer cannot
+    // see it, and `insert` panics otherwise.
+    if at <= top.len() {
+        let _ = top.insert(at, p);
+    }
 }
 
 #[cfg(test)]

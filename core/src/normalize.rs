@@ -338,10 +338,12 @@ impl FusedIterator for Chars<'_> {}
 pub fn word_into<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b str> {
     let mut len = 0;
     for c in chars(word) {
-        let n = c.len_utf8();
-        let dst = buf.get_mut(len..len + n)?;
-        c.encode_utf8(dst);
-        len += n;
+        // Through a 4-byte array: `encode_utf8` into `buf` directly keeps a panic path.
+        let mut utf8 = [0u8; 4];
+        let bytes = c.encode_utf8(&mut utf8).as_bytes();
+        let dst = buf.get_mut(len..len + bytes.len())?;
+        dst.iter_mut().zip(bytes).for_each(|(d, b)| *d = *b);
+        len += bytes.len();
     }
     core::str::from_utf8(buf.get(..len)?).ok()
 }

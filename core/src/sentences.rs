@@ -128,12 +128,18 @@ fn ends_closed(line: &str) -> bool {
     }
 }
 
+/// `c == '\n'`, as a pattern: `split('\n')` would use core's `char` searcher, which keeps a
+/// panic path (it slices an array by the char's UTF-8 length).
+fn is_newline(c: char) -> bool {
+    c == '\n'
+}
+
 /// The wrap width if `text` looks hard-wrapped (see the module docs), else `None`.
 fn wrap_width(text: &str) -> Option<usize> {
     let mut lines = 0usize;
     let mut wrapped = 0usize;
     let mut width = 0usize;
-    let mut it = text.split('\n').map(str::trim).peekable();
+    let mut it = text.split(is_newline).map(str::trim).peekable();
     while let Some(line) = it.next() {
         if line.is_empty() {
             continue;
@@ -173,7 +179,8 @@ impl Sentences<'_> {
     fn find_end(&self, start: usize) -> (usize, bool) {
         let text = self.text;
         let mut line_start = start;
-        let mut it = text[start..].char_indices().map(|(i, c)| (start + i, c)).peekable();
+        let rest = text.get(start..).unwrap_or("");
+        let mut it = rest.char_indices().map(|(i, c)| (start + i, c)).peekable();
         let mut prev: Option<char> = None;
         let mut prev2: Option<char> = None;
         while let Some((i, c)) = it.next() {
@@ -184,7 +191,8 @@ impl Sentences<'_> {
                 line_start = i + c.len_utf8();
             } else if is_terminator(c) || c == '.' {
                 let next = it.peek().map(|&(_, n)| n);
-                let ends = if c == '.' { ends_at_dot(prev, prev2, next, &text[i..]) } else { true };
+                let from_dot = text.get(i..).unwrap_or("");
+                let ends = if c == '.' { ends_at_dot(prev, prev2, next, from_dot) } else { true };
                 if ends {
                     let mut end = i + c.len_utf8();
                     while let Some(&(j, n)) = it.peek() {
@@ -214,7 +222,7 @@ impl Sentences<'_> {
         let Some(width) = self.wrap_width else { return false };
         let line = self.text.get(line_start..at).unwrap_or("");
         let after = self.text.get(at..).unwrap_or("");
-        let mut after_lines = after.split('\n');
+        let mut after_lines = after.split(is_newline);
         let _ = after_lines.next(); // the rest of this break ("\r" or "")
         let next_line_empty = after_lines.next().is_none_or(|l| l.trim().is_empty());
         !next_line_empty && line.trim().len() * 8 >= width * 5

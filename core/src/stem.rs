@@ -70,8 +70,8 @@ pub(crate) fn split(word: &str) -> (usize, &str) {
     if let Some((a, rest)) =
         ARTICLES.iter().find_map(|a| w.strip_prefix(a).filter(|r| letters(r) >= 2).map(|r| (a, r)))
     {
-        lead =
-            letters(&word[..word.len() - w.len()]) + if *a == "لل" { 2 } else { letters(a) - 2 };
+        lead = letters(word.get(..word.len() - w.len()).unwrap_or(""))
+            + if *a == "لل" { 2 } else { letters(a) - 2 };
         w = strip_waw(rest);
     }
     for suffix in SUFFIXES {
