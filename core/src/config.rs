@@ -66,6 +66,8 @@ pub struct Config {
     spread_weight: u16,
     lead_sentences: u16,
     topic_threshold: u16,
+    phrase_weight: u16,
+    phrase_min_count: u16,
 }
 
 impl Default for Config {
@@ -91,13 +93,15 @@ impl Config {
             redundancy: 700,
             headline_eligible: true,
             fill: true,
-            keyword_position_decay: 100,
+            keyword_position_decay: 400,
             paragraph_bonus: 0,
             position_floor: 0,
             long_sentence: 0,
             spread_weight: 0,
             lead_sentences: 1,
             topic_threshold: 0,
+            phrase_weight: 200,
+            phrase_min_count: 2,
         }
     }
 
@@ -355,5 +359,32 @@ impl Config {
     #[must_use]
     pub const fn topic_threshold(&self) -> u16 {
         self.topic_threshold
+    }
+
+    /// Sets how much a two-word keyphrase weighs against a single term with the same count,
+    /// in percent; 0 turns keyphrases off.
+    #[must_use]
+    pub const fn with_phrase_weight(mut self, percent: u16) -> Self {
+        self.phrase_weight = percent;
+        self
+    }
+
+    /// Sets how often (at least 2) a pair of adjacent words must occur to be a keyphrase.
+    #[must_use]
+    pub const fn with_phrase_min_count(mut self, count: u16) -> Self {
+        self.phrase_min_count = count;
+        self
+    }
+
+    /// How much a keyphrase weighs against a single term, in percent.
+    #[must_use]
+    pub const fn phrase_weight(&self) -> u16 {
+        self.phrase_weight
+    }
+
+    /// How often a pair of adjacent words must occur to be a keyphrase.
+    #[must_use]
+    pub const fn phrase_min_count(&self) -> u16 {
+        self.phrase_min_count
     }
 }

@@ -52,6 +52,7 @@ struct Form {
 /// A keyword being built: its term and its two candidate forms.
 #[derive(Clone, Copy, Debug)]
 struct Pending {
+    /// The term's hash; 0 for a phrase.
     hash: u32,
     score: u32,
     count: u16,
@@ -60,8 +61,12 @@ struct Pending {
 }
 
 impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES, TERMS> {
-    /// The document's top keywords, best first: at most `K`, and at most
+    /// The document's top keywords and keyphrases, best first: at most `K`, and at most
     /// [`Config::keywords`](crate::Config::keywords).
+    ///
+    /// A keyphrase is two adjacent content words, one of them a top term, that the text
+    /// repeats at least [`Config::phrase_min_count`](crate::Config::phrase_min_count) times:
+    /// `مكافحة الإرهاب`, `مجلس الأمن`.
     ///
     /// # Examples
     ///
@@ -80,29 +85,40 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
     pub fn keywords<const K: usize>(&self) -> crate::Keywords<'t, K> {
         let config = &self.config;
         let limit = K.min(usize::from(config.keywords()));
-        let headline = self.scratch.headline;
         let mut top: Vec<Pending, K> = Vec::new();
         for t in self.scratch.terms.iter() {
-            let boost = if headline && t.first == 0 { config.headline_boost() } else { 0 };
-            let weight = u64::from(t.count) * 10 * (100 + u64::from(boost));
-            let position =
-                u64::from(score::position(u32::from(t.first), config.keyword_position_decay()));
-            let score = (weight * position / 1000).min(u64::from(u32::MAX)) as u32;
             let pending = Pending {
                 hash: t.hash,
-                score,
+                score: self.keyword_score(t.count, t.sentences, t.first, 100),
                 count: t.count,
                 first: t.first,
                 forms: [Form::default(); 2],
             };
             insert_ranked(&mut top, pending, limit);
         }
-        self.choose_forms(&mut top);
+        let mut phrases: Vec<Phrase, PHRASES> = Vec::new();
+        self.choose_forms(&mut top, &mut phrases);
+        // Phrases compete with single terms for the same places; a phrase that enters takes
+        // the place of its own words ranked below it (`تنظيم داعش` stands for `داعش`).
+        let min = config.phrase_min_count().max(2);
+        for ph in phrases.iter().filter(|ph| ph.count >= min && config.phrase_weight() > 0) {
+            let score = self.keyword_score(ph.count, ph.count, ph.first, config.phrase_weight());
+            if top.len() >= limit && top.last().is_none_or(|last| last.score >= score) {
+                continue;
+            }
+            top.retain(|p| p.hash == 0 || p.score >= score || (p.hash != ph.a && p.hash != ph.b));
+            let pending =
+                Pending { hash: 0, score, count: ph.count, first: ph.first, forms: ph.forms };
+            insert_ranked(&mut top, pending, limit);
+        }
         let mut out = crate::Keywords { keywords: Vec::new() };
         for p in &top {
             let best = if p.forms[1].weight > p.forms[0].weight { p.forms[1] } else { p.forms[0] };
             let (start, end) = (best.start as usize, (best.start + best.len) as usize);
             let Some(text) = self.text.get(start..end) else { continue };
+            if text.is_empty() || out.keywords.iter().any(|k| k.text == text) {
+                continue;
+            }
             let keyword = Keyword { text, start, score: Score(p.score), count: p.count };
             if out.keywords.push(keyword).is_err() {
                 break;
@@ -111,28 +127,125 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
         out
     }
 
-    /// Pass 3: finds each keyword's most frequent surface form.
-    fn choose_forms<const K: usize>(&self, top: &mut Vec<Pending, K>) {
-        if top.is_empty() {
-            return;
-        }
-        let first = top.iter().map(|p| p.first).min().unwrap_or(0);
-        let sentences = self.scratch.sentences.iter().skip(usize::from(first));
-        for s in sentences {
+    /// A keyword's score, in thousandths: its occurrences, plus a tenth for each sentence it
+    /// occurs in (a term spread over the text beats one repeated in one sentence), times
+    /// `percent` / 100, boosted if in the headline, falling with the rank of the sentence it
+    /// first occurs in.
+    fn keyword_score(&self, count: u16, sentences: u16, first: u16, percent: u16) -> u32 {
+        let config = &self.config;
+        let boost = if self.scratch.headline && first == 0 { config.headline_boost() } else { 0 };
+        let occurrences = u64::from(count) * 1000 + u64::from(sentences) * 100;
+        let weight = occurrences * (100 + u64::from(boost)) / 100 * u64::from(percent) / 100;
+        // Rank among the body sentences, so a dateline or a caption does not push terms down.
+        let rank = self.scratch.sentences.get(usize::from(first)).map_or(0, |s| s.rank);
+        let position = u64::from(score::position(u32::from(rank), config.keyword_position_decay()));
+        (weight * position / 1000).min(u64::from(u32::MAX)) as u32
+    }
+
+    /// Pass 3: finds each keyword's most frequent surface form, and counts the phrases that
+    /// pair a keyword with an adjacent content word.
+    fn choose_forms<const K: usize>(
+        &self,
+        top: &mut Vec<Pending, K>,
+        phrases: &mut Vec<Phrase, PHRASES>,
+    ) {
+        let Some(first) = top.iter().map(|p| p.first).min() else { return };
+        let sentences = self.scratch.sentences.iter().enumerate().skip(usize::from(first));
+        for (index, s) in sentences {
             let (from, to) = (s.start as usize, s.end as usize);
+            let mut previous: Option<Seen> = None;
             for (at, word) in tokenize::words(self.text.get(from..to).unwrap_or("")) {
-                let Word::Content { hash, lead } = score::classify(word) else { continue };
-                let Some(p) = top.iter_mut().find(|p| p.hash == hash) else { continue };
+                let Word::Content { hash, lead } = score::classify(word) else {
+                    previous = None;
+                    continue;
+                };
                 let skip = normalize::offset_after(word, usize::from(lead));
-                let surface = word.get(skip..).unwrap_or(word);
-                let mut buf = [0u8; score::MAX_WORD_BYTES];
-                let key = normalize::word_into(surface, &mut buf)
-                    .map_or(0, |f| score::fnv1a(f.as_bytes()));
-                let start = (from + at + skip) as u32;
-                vote(&mut p.forms, Form { key, start, len: surface.len() as u32, weight: 1 });
+                let start = from + at + skip;
+                let end = from + at + word.len();
+                let is_top = top.iter().any(|p| p.hash == hash);
+                if let Some(p) = top.iter_mut().find(|p| p.hash == hash) {
+                    let surface = self.text.get(start..end).unwrap_or("");
+                    vote(
+                        &mut p.forms,
+                        Form {
+                            key: key_of(surface),
+                            start: start as u32,
+                            len: surface.len() as u32,
+                            weight: 1,
+                        },
+                    );
+                }
+                if let Some(prev) = previous {
+                    let gap = self.text.get(prev.end..from + at).unwrap_or("\n");
+                    let adjacent = gap.chars().all(|c| c == ' ' || c == '\u{00A0}');
+                    if adjacent && (prev.top || is_top) {
+                        let surface = self.text.get(prev.start..end).unwrap_or("");
+                        let form = Form {
+                            key: key_of(surface),
+                            start: prev.start as u32,
+                            len: surface.len() as u32,
+                            weight: 1,
+                        };
+                        count_phrase(phrases, prev.hash, hash, index as u16, form);
+                    }
+                }
+                previous = Some(Seen { hash, start, end, top: is_top });
             }
         }
     }
+}
+
+/// The most distinct phrases counted per document (a fixed stack budget: 48 bytes each).
+const PHRASES: usize = 24;
+
+/// A content word just read, remembered to pair it with the next one.
+#[derive(Clone, Copy, Debug)]
+struct Seen {
+    hash: u32,
+    start: usize,
+    end: usize,
+    top: bool,
+}
+
+/// A candidate keyphrase: two adjacent terms, how often they occur together, and their forms.
+#[derive(Clone, Copy, Debug)]
+struct Phrase {
+    a: u32,
+    b: u32,
+    count: u16,
+    first: u16,
+    forms: [Form; 2],
+}
+
+/// Counts one occurrence of the phrase (a, b); new phrases are dropped once the table is full.
+fn count_phrase(phrases: &mut Vec<Phrase, PHRASES>, a: u32, b: u32, sentence: u16, form: Form) {
+    if a == b {
+        return;
+    }
+    if let Some(ph) = phrases.iter_mut().find(|ph| ph.a == a && ph.b == b) {
+        ph.count = ph.count.saturating_add(1);
+        vote(&mut ph.forms, form);
+    } else {
+        let _ = phrases.push(Phrase {
+            a,
+            b,
+            count: 1,
+            first: sentence,
+            forms: [form, Form::default()],
+        });
+    }
+}
+
+/// The folded form's hash, which identifies a surface form whatever its marks.
+fn key_of(surface: &str) -> u32 {
+    let mut h = score::fnv1a(&[]);
+    for c in normalize::chars(surface) {
+        let mut buf = [0u8; 4];
+        for &b in c.encode_utf8(&mut buf).as_bytes() {
+            h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+        }
+    }
+    h
 }
 
 /// One Misra–Gries step with two counters: the majority form, and the runner-up, survive.
@@ -188,6 +301,26 @@ mod tests {
         let mut none: Vec<Pending, 3> = Vec::new();
         insert_ranked(&mut none, pending(1, 1, 0), 0);
         assert!(none.is_empty());
+    }
+
+    #[test]
+    fn phrases_stand_for_their_words() {
+        use crate::{Config, Keywords, Summarizer};
+        let text = "تعهدت الدول بمكافحة الإرهاب. وتعد مكافحة الإرهاب أولوية. \
+                    ونجحت مكافحة الإرهاب في المدن.";
+        let mut s: Summarizer<8, 64> = Summarizer::new();
+        fn texts<'t>(k: &Keywords<'t, 4>) -> std::vec::Vec<&'t str> {
+            k.keywords.iter().map(|k| k.text).collect()
+        }
+        let with: Keywords<'_, 4> = s.keywords(text, &Config::new()).unwrap();
+        let with = texts(&with);
+        assert!(with.contains(&"مكافحة الإرهاب"), "{with:?}");
+        assert!(!with.contains(&"مكافحة"), "the phrase takes its word's place: {with:?}");
+        let without: Keywords<'_, 4> =
+            s.keywords(text, &Config::new().with_phrase_weight(0)).unwrap();
+        let without = texts(&without);
+        assert!(without.iter().all(|k| !k.contains(' ')), "{without:?}");
+        assert!(without.contains(&"الإرهاب"), "{without:?}");
     }
 
     #[test]

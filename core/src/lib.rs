@@ -43,7 +43,7 @@
 //!
 //! assert_eq!(summary.sentences.len(), 2);
 //! assert!(summary.sentences[0].start < summary.sentences[1].start); // document order
-//! assert_eq!(keywords.keywords[0].text, "قمة");
+//! assert_eq!(keywords.keywords[0].text, "قمة المناخ"); // a keyphrase
 //! # Ok::<(), talkhis::Error>(())
 //! ```
 //!

@@ -51,13 +51,13 @@ pub(crate) struct Info {
     pub total: u32,
     pub words: u16,
     pub content: u16,
-    /// Rank among the eligible body sentences; `NOT_ELIGIBLE` if it may not be chosen.
+    /// The number of eligible body sentences before it: its rank, if it is eligible.
     pub rank: u16,
     /// The sentence starts a line (a paragraph, in most texts).
     pub para: bool,
+    /// It may be chosen (enough content words; the headline only if allowed).
+    pub eligible: bool,
 }
-
-const NOT_ELIGIBLE: u16 = u16::MAX;
 
 /// The most a headline may have to count as one, in words: a longer open first line is a
 /// paragraph that lost its full stop.
@@ -118,8 +118,9 @@ impl<const SENTENCES: usize, const TERMS: usize> Summarizer<SENTENCES, TERMS> {
     /// let summary: Summary<'_, 1> = doc.summary();
     /// let keywords: Keywords<'_, 2> = doc.keywords();
     /// assert_eq!(summary.sentences[0].text, "ارتفعت أسعار النفط في الأسواق العالمية اليوم.");
-    /// let words: heapless::Vec<&str, 2> = keywords.keywords.iter().map(|k| k.text).collect();
-    /// assert!(words.contains(&"أسعار") && words.contains(&"النفط"), "{words:?}");
+    /// // The repeated pair is a keyphrase, which stands for its two words.
+    /// assert_eq!(keywords.keywords[0].text, "أسعار النفط");
+    /// assert_eq!(keywords.keywords[0].count, 2);
     /// # Ok::<(), talkhis::Error>(())
     /// ```
     pub fn analyze<'s, 't>(
@@ -212,8 +213,9 @@ impl<const SENTENCES: usize, const TERMS: usize> Summarizer<SENTENCES, TERMS> {
                 total: 0,
                 words: 0,
                 content: 0,
-                rank: NOT_ELIGIBLE,
+                rank: 0,
                 para: span.starts_line,
+                eligible: false,
             };
             for (at, word) in tokenize::words(text.get(span.start..span.end).unwrap_or("")) {
                 info.words = info.words.saturating_add(1);
@@ -248,13 +250,10 @@ impl<const SENTENCES: usize, const TERMS: usize> Summarizer<SENTENCES, TERMS> {
         }
         let mut rank = 0u16;
         for (i, s) in self.sentences.iter_mut().enumerate() {
-            if may(i, s, min) {
-                if i == 0 && headline {
-                    s.rank = 0;
-                } else {
-                    s.rank = rank;
-                    rank = rank.saturating_add(1).min(NOT_ELIGIBLE - 1);
-                }
+            s.eligible = may(i, s, min);
+            s.rank = rank;
+            if s.eligible && !(i == 0 && headline) {
+                rank = rank.saturating_add(1);
             }
         }
         self.eligible = rank;
@@ -381,7 +380,7 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
         // Best first; ties go to the earlier sentence.
         sort_by(sentences, |a, b| (b.total, a.start) < (a.total, b.start));
         let mut words = 0u32;
-        for s in sentences.iter().filter(|s| s.rank != NOT_ELIGIBLE) {
+        for s in sentences.iter().filter(|s| s.eligible) {
             if summary.sentences.len() >= max_sentences || words >= max_words {
                 break;
             }
@@ -441,7 +440,7 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
                 words: s.words,
                 content_words: s.content,
                 headline: i == 0 && headline,
-                eligible: s.rank != NOT_ELIGIBLE,
+                eligible: s.eligible,
                 content: Score(parts.0),
                 position: Score(parts.1),
                 bonus: Score(parts.2),
@@ -482,7 +481,7 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
             // Mean weight in hundredths of an occurrence, times 10: thousandths.
             let denom = u64::from(s.content) + u64::from(config.length_smoothing());
             s.raw = (sum * 10).checked_div(denom).map_or(0, |m| m.min(u64::from(u32::MAX)) as u32);
-            if s.rank != NOT_ELIGIBLE {
+            if s.eligible {
                 best = best.max(s.raw);
             }
         }
@@ -510,7 +509,7 @@ fn parts(
     is_headline: bool,
     eligible: u16,
 ) -> (u32, u32, u32) {
-    if s.rank == NOT_ELIGIBLE {
+    if !s.eligible {
         return (0, 0, 0);
     }
     let content = if best == 0 { 0 } else { (u64::from(s.raw) * 1000 / u64::from(best)) as u32 };
