@@ -176,7 +176,9 @@ mod tests {
         let mut bad = text.as_bytes().to_vec();
         bad.insert(cut, 0xFF);
         let first = text.chars().next().unwrap().len_utf8();
-        let cases: Vec<(&str, &[u8], bool, Result<String, String>)> = vec![
+        /// (case, bytes, lossy, the text or a piece of the error message)
+        type Case<'a> = (&'a str, &'a [u8], bool, Result<String, String>);
+        let cases: Vec<Case<'_>> = vec![
             ("valid", text.as_bytes(), false, Ok(text.to_owned())),
             ("empty", b"", false, Ok(String::new())),
             ("invalid", &bad, false, Err(format!("invalid UTF-8 at byte {cut}:"))),

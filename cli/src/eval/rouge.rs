@@ -2,6 +2,7 @@
 //! a bootstrap confidence interval.
 
 use std::collections::HashMap;
+use std::hash::Hash;
 
 use serde::Serialize;
 
@@ -66,7 +67,7 @@ pub struct DocScores {
 }
 
 /// Multiset of the `n`-grams of `tokens`.
-fn ngram_counts(tokens: &[String], n: usize) -> HashMap<&[String], usize> {
+fn ngram_counts<T: Eq + Hash>(tokens: &[T], n: usize) -> HashMap<&[T], usize> {
     let mut counts = HashMap::new();
     if n > 0 {
         for gram in tokens.windows(n) {
@@ -82,17 +83,17 @@ fn ngram_counts(tokens: &[String], n: usize) -> HashMap<&[String], usize> {
 /// (the size of the multiset intersection). P = overlap / candidate n-grams, R = overlap /
 /// reference n-grams. `n = 0` scores 0.
 #[must_use]
-pub fn rouge_n(candidate: &[String], reference: &[String], n: usize) -> Prf {
+pub fn rouge_n<T: Eq + Hash>(candidate: &[T], reference: &[T], n: usize) -> Prf {
     let cand = ngram_counts(candidate, n);
     let refs = ngram_counts(reference, n);
     let overlap = cand.iter().map(|(g, &c)| c.min(refs.get(g).copied().unwrap_or(0))).sum();
-    let total = |counts: &HashMap<&[String], usize>| counts.values().sum::<usize>();
+    let total = |counts: &HashMap<&[T], usize>| counts.values().sum::<usize>();
     Prf::from_counts(overlap, total(&cand), total(&refs))
 }
 
 /// Length of the longest common subsequence of `a` and `b` (O(|a|·|b|) time, O(|b|) memory).
 #[must_use]
-pub fn lcs_len(a: &[String], b: &[String]) -> usize {
+pub fn lcs_len<T: Eq>(a: &[T], b: &[T]) -> usize {
     let mut row = vec![0usize; b.len() + 1];
     for x in a {
         let mut diag = 0; // row[j - 1] of the previous row
@@ -109,7 +110,7 @@ pub fn lcs_len(a: &[String], b: &[String]) -> usize {
 /// P = LCS / |candidate|, R = LCS / |reference|, F1 (not the β-weighted F of the original
 /// ROUGE-L, `EVAL.md` asks for F1).
 #[must_use]
-pub fn rouge_l(candidate: &[String], reference: &[String]) -> Prf {
+pub fn rouge_l<T: Eq>(candidate: &[T], reference: &[T]) -> Prf {
     Prf::from_counts(lcs_len(candidate, reference), candidate.len(), reference.len())
 }
 
@@ -129,9 +130,10 @@ pub fn score_document(candidate: &str, references: &[&str], budget: usize) -> Do
 
 /// [`score_document`] on a candidate already cut to its budget and tokenized, and on
 /// references already tokenized: what `talkhis tune` calls thousands of times, tokenizing
-/// each reference once.
+/// each reference once. Tokens may be strings or interned ids (any `Eq + Hash` type gives
+/// the same scores as long as equal tokens get equal ids).
 #[must_use]
-pub fn score_tokens(candidate: &[String], references: &[Vec<String>]) -> DocScores {
+pub fn score_tokens<T: Eq + Hash>(candidate: &[T], references: &[Vec<T>]) -> DocScores {
     let per_ref: Vec<DocScores> = references
         .iter()
         .map(|r| DocScores {

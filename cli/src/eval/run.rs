@@ -1,9 +1,10 @@
 //! `talkhis eval summaries` and `talkhis eval keywords`: the corpora scored in parallel,
 //! reported as tables or JSON (all figures ×100).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Write};
 use std::path::Path;
+use std::sync::Mutex;
 
 use anyhow::{Context, Result, anyhow};
 use rayon::prelude::*;
@@ -18,8 +19,10 @@ use super::tokens::{budget, tokens, truncate_words};
 use crate::args::{EvalKeywordsArgs, EvalSummariesArgs};
 use crate::process::{MAX_KEYWORDS, SUMMARY_SENTENCES, too_large, with_normal};
 
-/// An EASC document ready to be scored many times: references tokenized once.
-#[derive(Clone, Debug)]
+/// An EASC document ready to be scored many times: references tokenized once, tokens
+/// interned as integers (ROUGE compares integers instead of strings), and the scores of
+/// every summary already seen cached, since most weight changes pick the same sentences.
+#[derive(Debug)]
 pub struct SumDoc {
     /// Document id (`topic001`).
     pub id: String,
@@ -29,8 +32,26 @@ pub struct SumDoc {
     pub article: String,
     /// The budget B in words.
     pub budget: usize,
-    /// The references, tokenized.
-    pub refs: Vec<Vec<String>>,
+    /// The references, tokenized, as token ids.
+    pub refs: Vec<Vec<u32>>,
+    /// The id of every token of the references.
+    pub vocab: HashMap<String, u32>,
+    /// The scores of the summaries already scored, by the start offsets of their sentences.
+    seen: Mutex<HashMap<Vec<usize>, DocScores>>,
+}
+
+/// The id of every token that occurs in no reference: such a token never matches, so one id
+/// serves them all (an n-gram holding it matches nothing; it still counts in the totals).
+const UNKNOWN: u32 = u32::MAX;
+
+impl SumDoc {
+    /// `text` cut to the budget, tokenized and mapped to ids.
+    pub fn ids(&self, text: &str) -> Vec<u32> {
+        tokens(&truncate_words(text, self.budget))
+            .iter()
+            .map(|t| self.vocab.get(t).copied().unwrap_or(UNKNOWN))
+            .collect()
+    }
 }
 
 /// Loads and prepares the EASC corpus in `dir`.
@@ -45,8 +66,21 @@ pub fn prepare_easc(dir: &Path) -> Result<Vec<SumDoc>> {
         .map(|d| {
             let refs: Vec<&str> = d.references.iter().map(String::as_str).collect();
             let budget = budget(&refs);
-            let refs = refs.iter().map(|r| tokens(r)).collect();
-            SumDoc { id: d.id, category: d.category, article: d.article, budget, refs }
+            let mut vocab = HashMap::new();
+            let refs = refs
+                .iter()
+                .map(|r| {
+                    tokens(r)
+                        .into_iter()
+                        .map(|t| {
+                            let next = u32::try_from(vocab.len()).unwrap_or(UNKNOWN - 1);
+                            *vocab.entry(t).or_insert(next)
+                        })
+                        .collect()
+                })
+                .collect();
+            let seen = Mutex::default();
+            SumDoc { id: d.id, category: d.category, article: d.article, budget, refs, vocab, seen }
         })
         .collect())
 }
@@ -62,14 +96,21 @@ pub fn score_talkhis(doc: &SumDoc, config: &Config) -> Result<DocScores> {
         let summary: Summary<'_, SUMMARY_SENTENCES> = s
             .summarize(&doc.article, &config)
             .map_err(|e| anyhow!("{}: {}", doc.id, too_large(e, false).message))?;
+        let key: Vec<usize> = summary.sentences.iter().map(|s| s.start).collect();
+        let seen = || doc.seen.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(scores) = seen().get(&key) {
+            return Ok(*scores);
+        }
         let text: Vec<&str> = summary.sentences.iter().map(|s| s.text).collect();
-        Ok(score_tokens(&tokens(&truncate_words(&text.join(" "), doc.budget)), &doc.refs))
+        let scores = score_tokens(&doc.ids(&text.join(" ")), &doc.refs);
+        seen().insert(key, scores);
+        Ok(scores)
     })
 }
 
 /// The Lead baseline of `doc`, scored.
 pub fn score_lead(doc: &SumDoc) -> DocScores {
-    score_tokens(&tokens(&lead(&doc.article, doc.budget)), &doc.refs)
+    score_tokens(&doc.ids(&lead(&doc.article, doc.budget)), &doc.refs)
 }
 
 /// An AKEC document.

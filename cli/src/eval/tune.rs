@@ -270,7 +270,7 @@ pub fn run(args: &TuneArgs, summaries: bool) -> Result<()> {
     let lead = match &task {
         Task::Summaries(docs) => Some(
             docs.par_iter()
-                .map(|d| score_lead(d))
+                .map(score_lead)
                 .map(|s| [s.rouge1.f, s.rouge2.f, s.rouge_l.f])
                 .collect::<Vec<Metrics>>(),
         ),
