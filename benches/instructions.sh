@@ -9,7 +9,7 @@ RUNS=${RUNS:-3}
 INPUTS=${INPUTS:-"sample medium large diacritized mixed"}
 STAGES=${*:-"split_whitespace chars fold words sentences stem stopwords analyze scores summarize keywords both"}
 cargo build -q --profile bench -p talkhis-benches --example profile
-bin=target/release/examples/profile
+bin=${CARGO_TARGET_DIR:-target}/release/examples/profile
 count() {
     valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 \
         | sed -n 's/.*Collected : \([0-9]*\).*/\1/p'

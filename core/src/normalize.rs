@@ -149,8 +149,8 @@ pub const fn fold(c: char) -> Folded {
     match u {
         // Latin-1 capitals (not U+00D7 MULTIPLICATION SIGN).
         0xC0..=0xDE if u != 0xD7 => Folded::Char(shift(c, 0x20)),
-        // Arabic block.
-        0x0600..=0x06FF => fold_arabic(c),
+        // Arabic block: one table lookup (see `ARABIC`).
+        0x0600..=0x06FF => arabic(u),
         // ZERO WIDTH SPACE, ZWNJ, ZWJ, LRM, RLM; bidi embeddings and isolates; WORD JOINER.
         0x200B..=0x200F | 0x202A..=0x202E | 0x2060 | 0x2066..=0x2069 => Folded::Drop,
         // ZERO WIDTH NO-BREAK SPACE (BOM).
@@ -218,6 +218,126 @@ const fn fold_forms_b(u: u32) -> Folded {
     Folded::Drop
 }
 
+/// `ARABIC` flag: the character is a letter or digit ([`is_word_char`]).
+const WORD: u16 = 0x8000;
+/// `ARABIC` mask of the folded code point; 0 means dropped (and so [`is_transparent`]).
+const FOLDED: u16 = 0x0FFF;
+
+/// [`fold`] and [`is_word_char`] for each character of the Arabic block, U+0600..=U+06FF,
+/// computed at compile time from [`fold_arabic`] and [`is_arabic_word_char`]: the folded code
+/// point (all fit 12 bits: Arabic letters and ASCII digits) or 0 if dropped, plus [`WORD`].
+///
+/// Arabic text is nearly all in this block, so one load replaces the branch chains for most
+/// characters the tokenizer and the scorer see.
+const ARABIC: [u16; 256] = {
+    let mut table = [0u16; 256];
+    let mut i = 0;
+    while i < 256 {
+        let u = 0x0600 + i as u32;
+        let folded = match char::from_u32(u) {
+            Some(c) => match fold_arabic(c) {
+                Folded::Char(f) => f as u32 as u16,
+                Folded::Drop | Folded::Str(_) => 0,
+            },
+            None => 0,
+        };
+        assert!(folded <= FOLDED, "ARABIC packs the folded code point in 12 bits");
+        table[i] = folded | if is_arabic_word_char(u) { WORD } else { 0 };
+        i += 1;
+    }
+    table
+};
+
+/// [`fold`] of a character of the Arabic block, from the table.
+const fn arabic(u: u32) -> Folded {
+    match ARABIC[(u & 0xFF) as usize] & FOLDED {
+        0 => Folded::Drop,
+        f => match char::from_u32(f as u32) {
+            Some(c) => Folded::Char(c),
+            None => Folded::Drop,
+        },
+    }
+}
+
+/// The `ARABIC` entry of the two-byte UTF-8 sequence `lead`, `cont` if it encodes a character
+/// of the Arabic block (lead bytes 0xD8..=0xDB), else `None`.
+#[inline]
+pub(crate) const fn arabic_entry(lead: u8, cont: u8) -> Option<u16> {
+    if lead >= 0xD8 && lead <= 0xDB {
+        Some(ARABIC[(((lead & 0x03) as usize) << 6) | (cont & 0x3F) as usize])
+    } else {
+        None
+    }
+}
+
+/// Whether an `ARABIC` entry is a word character.
+#[inline]
+pub(crate) const fn entry_is_word(entry: u16) -> bool {
+    entry & WORD != 0
+}
+
+/// The folded code point of an `ARABIC` entry, 0 if the character is dropped.
+#[inline]
+pub(crate) const fn entry_folded(entry: u16) -> u16 {
+    entry & FOLDED
+}
+
+/// Whether each ASCII byte is a letter or digit.
+const ASCII_WORD: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut i = 0;
+    while i < 128 {
+        table[i] = (i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    table
+};
+
+/// The character class of the text at byte `at` (a char boundary): `Some((class, len))`,
+/// where `len` is the character's length in bytes, or `None` at the end.
+///
+/// ASCII and the Arabic block are decoded from the bytes and looked up in tables; other
+/// characters take the general path ([`is_word_char`], [`is_transparent`]).
+#[inline]
+pub(crate) fn class_at(text: &str, at: usize) -> Option<(Class, usize)> {
+    let bytes = text.as_bytes();
+    let lead = *bytes.get(at)?;
+    if lead < 0x80 {
+        let word = ASCII_WORD[lead as usize];
+        return Some((if word { Class::Word } else { Class::Other }, 1));
+    }
+    if let Some(entry) = arabic_entry(lead, *bytes.get(at + 1)?) {
+        let class = if entry_is_word(entry) {
+            Class::Word
+        } else if entry_folded(entry) == 0 {
+            Class::Transparent
+        } else {
+            Class::Other
+        };
+        return Some((class, 2));
+    }
+    let c = text.get(at..)?.chars().next()?;
+    let class = if is_word_char(c) {
+        Class::Word
+    } else if is_transparent(c) {
+        Class::Transparent
+    } else {
+        Class::Other
+    };
+    Some((class, c.len_utf8()))
+}
+
+/// What a character is to the tokenizer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Class {
+    /// A letter or digit ([`is_word_char`]).
+    Word,
+    /// A mark or control inside a word ([`is_transparent`]).
+    Transparent,
+    /// Anything else: spaces, punctuation, symbols.
+    Other,
+}
+
 /// Whether `c` is dropped by [`fold`]: a mark or control that never separates words.
 ///
 /// Such characters continue a word when they occur inside or at the end of one (`كتابٌ` is one
@@ -234,6 +354,10 @@ const fn fold_forms_b(u: u32) -> Folded {
 /// ```
 #[must_use]
 pub const fn is_transparent(c: char) -> bool {
+    let u = c as u32;
+    if u >= 0x0600 && u <= 0x06FF {
+        return entry_folded(ARABIC[(u & 0xFF) as usize]) == 0;
+    }
     matches!(fold(c), Folded::Drop) || is_combining(c)
 }
 
@@ -264,14 +388,10 @@ const fn is_combining(c: char) -> bool {
 pub fn is_word_char(c: char) -> bool {
     let u = c as u32;
     if u < 0x80 {
-        return c.is_ascii_alphanumeric();
+        return ASCII_WORD[u as usize];
     }
     match u {
-        // Arabic letters (U+0621..U+063F, U+0641..U+064A), digits, and the extended letters
-        // used by Persian and Urdu; the marks in between are transparent, not word chars.
-        0x0621..=0x063F | 0x0641..=0x064A | 0x0660..=0x0669 | 0x066E..=0x066F => true,
-        0x0671..=0x06D3 | 0x06D5 | 0x06EE..=0x06FC | 0x06FF => true,
-        0x0600..=0x06FF => false,
+        0x0600..=0x06FF => entry_is_word(ARABIC[(u & 0xFF) as usize]),
         // Arabic Supplement and Extended-A letters.
         0x0750..=0x077F | 0x08A0..=0x08C9 => true,
         // Presentation forms: letters, but not the harakat shapes (U+FE70..U+FE7F) or the BOM.
@@ -280,6 +400,23 @@ pub fn is_word_char(c: char) -> bool {
         0xFE70..=0xFE7F | 0xFEFD..=0xFEFF => false,
         _ => c.is_alphanumeric(),
     }
+}
+
+/// Whether a character of the Arabic block is a letter or digit: the Arabic letters
+/// (U+0621..U+063F, U+0641..U+064A), digits, and the extended letters used by Persian and
+/// Urdu; the marks in between are transparent, not word characters.
+const fn is_arabic_word_char(u: u32) -> bool {
+    matches!(
+        u,
+        0x0621..=0x063F
+            | 0x0641..=0x064A
+            | 0x0660..=0x0669
+            | 0x066E..=0x066F
+            | 0x0671..=0x06D3
+            | 0x06D5
+            | 0x06EE..=0x06FC
+            | 0x06FF
+    )
 }
 
 /// The characters of `text` after [`fold`], lazily.
@@ -336,16 +473,71 @@ impl FusedIterator for Chars<'_> {}
 /// assert_eq!(normalize::word_into("مستشفيات", &mut [0u8; 4]), None); // 16 bytes needed
 /// ```
 pub fn word_into<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b str> {
-    let mut len = 0;
-    for c in chars(word) {
-        // Through a 4-byte array: `encode_utf8` into `buf` directly keeps a panic path.
-        let mut utf8 = [0u8; 4];
-        let bytes = c.encode_utf8(&mut utf8).as_bytes();
-        let dst = buf.get_mut(len..len + bytes.len())?;
-        dst.iter_mut().zip(bytes).for_each(|(d, b)| *d = *b);
-        len += bytes.len();
+    let written = fold_into(word, buf)?;
+    core::str::from_utf8(buf.get(..written.len)?).ok()
+}
+
+/// What [`fold_into`] wrote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Written {
+    /// Bytes written.
+    pub len: usize,
+    /// Characters written.
+    pub chars: usize,
+    /// Whether one of them is an ASCII digit.
+    pub digit: bool,
+}
+
+/// Writes the folded `word` into `buf` (UTF-8), or `None` if it does not fit: [`chars`]
+/// and `encode_utf8`, one byte at a time for ASCII and one table load for the Arabic block.
+pub(crate) fn fold_into(word: &str, buf: &mut [u8]) -> Option<Written> {
+    let bytes = word.as_bytes();
+    let mut out = Written { len: 0, chars: 0, digit: false };
+    let mut i = 0;
+    while let Some(&lead) = bytes.get(i) {
+        let folded = if lead < 0x80 {
+            i += 1;
+            u32::from(lead.to_ascii_lowercase())
+        } else if let Some(entry) = bytes.get(i + 1).and_then(|&cont| arabic_entry(lead, cont)) {
+            i += 2;
+            match entry_folded(entry) {
+                0 => continue,
+                f => u32::from(f),
+            }
+        } else {
+            let c = word.get(i..)?.chars().next()?;
+            i += c.len_utf8();
+            for f in fold(c) {
+                out.push(f, buf)?;
+            }
+            continue;
+        };
+        // ASCII and folded Arabic-block characters: one or two bytes.
+        if folded < 0x80 {
+            *buf.get_mut(out.len)? = folded as u8;
+            out.len += 1;
+            out.digit |= (folded as u8).is_ascii_digit();
+        } else {
+            let dst = buf.get_mut(out.len..out.len + 2)?;
+            dst[0] = 0xC0 | (folded >> 6) as u8;
+            dst[1] = 0x80 | (folded & 0x3F) as u8;
+            out.len += 2;
+        }
+        out.chars += 1;
     }
-    core::str::from_utf8(buf.get(..len)?).ok()
+    Some(out)
+}
+
+impl Written {
+    /// Appends `c` to `buf`, or `None` if it does not fit.
+    fn push(&mut self, c: char, buf: &mut [u8]) -> Option<()> {
+        let n = c.len_utf8();
+        c.encode_utf8(buf.get_mut(self.len..self.len + n)?);
+        self.len += n;
+        self.chars += 1;
+        self.digit |= c.is_ascii_digit();
+        Some(())
+    }
 }
 
 /// The byte offset in `word` after its first `letters` folded characters (and any marks that
@@ -441,6 +633,125 @@ mod tests {
         assert_eq!(fold('\u{FE8E}'), Folded::Char(ALEF));
         assert_eq!(fold('\u{FEF4}'), Folded::Char(YEH));
         assert_eq!(fold('\u{FE93}'), Folded::Char(HEH));
+    }
+
+    /// The functions as they were before the lookup tables, kept as the oracle the tables are
+    /// checked against.
+    mod oracle {
+        use super::super::{
+            ALEF, Folded, KAF, YEH, fold_arabic, fold_forms_b, is_combining, shift,
+        };
+
+        pub const fn fold(c: char) -> Folded {
+            let u = c as u32;
+            if u < 0x80 {
+                return Folded::Char(c.to_ascii_lowercase());
+            }
+            match u {
+                0xC0..=0xDE if u != 0xD7 => Folded::Char(shift(c, 0x20)),
+                0x0600..=0x06FF => fold_arabic(c),
+                0x200B..=0x200F | 0x202A..=0x202E | 0x2060 | 0x2066..=0x2069 => Folded::Drop,
+                0xFEFF => Folded::Drop,
+                0xFB50..=0xFB51 => Folded::Char(ALEF),
+                0xFB8E..=0xFB91 => Folded::Char(KAF),
+                0xFBFC..=0xFBFF => Folded::Char(YEH),
+                0xFDF2 => Folded::Str("\u{0627}\u{0644}\u{0644}\u{0647}"),
+                0xFE70..=0xFE7F => Folded::Drop,
+                0xFE80..=0xFEF4 => fold_forms_b(u),
+                0xFEF5..=0xFEFC => Folded::Str("\u{0644}\u{0627}"),
+                _ => Folded::Char(c),
+            }
+        }
+
+        pub const fn is_transparent(c: char) -> bool {
+            matches!(fold(c), Folded::Drop) || is_combining(c)
+        }
+
+        pub fn is_word_char(c: char) -> bool {
+            let u = c as u32;
+            if u < 0x80 {
+                return c.is_ascii_alphanumeric();
+            }
+            match u {
+                0x0621..=0x063F | 0x0641..=0x064A | 0x0660..=0x0669 | 0x066E..=0x066F => true,
+                0x0671..=0x06D3 | 0x06D5 | 0x06EE..=0x06FC | 0x06FF => true,
+                0x0600..=0x06FF => false,
+                0x0750..=0x077F | 0x08A0..=0x08C9 => true,
+                0xFB50..=0xFDFF => c.is_alphanumeric(),
+                0xFE80..=0xFEFC => true,
+                0xFE70..=0xFE7F | 0xFEFD..=0xFEFF => false,
+                _ => c.is_alphanumeric(),
+            }
+        }
+
+        pub fn word_into<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+            let mut len = 0;
+            for c in word.chars().flat_map(fold) {
+                let n = c.len_utf8();
+                let dst = buf.get_mut(len..len + n)?;
+                c.encode_utf8(dst);
+                len += n;
+            }
+            core::str::from_utf8(buf.get(..len)?).ok()
+        }
+    }
+
+    /// Every `char` of the Basic Multilingual Plane, and the emoji planes for 4-byte UTF-8.
+    fn all_chars() -> impl Iterator<Item = char> {
+        (0..=0xFFFF).chain(0x1_F000..=0x1_FFFF).filter_map(char::from_u32)
+    }
+
+    #[test]
+    fn tables_agree_with_the_oracle_on_every_char() {
+        for c in all_chars() {
+            assert_eq!(fold(c), oracle::fold(c), "fold U+{:04X}", c as u32);
+            assert_eq!(is_word_char(c), oracle::is_word_char(c), "word U+{:04X}", c as u32);
+            assert_eq!(is_transparent(c), oracle::is_transparent(c), "mark U+{:04X}", c as u32);
+            let mut utf8 = [0u8; 4];
+            let s = c.encode_utf8(&mut utf8);
+            let class = if is_word_char(c) {
+                Class::Word
+            } else if is_transparent(c) {
+                Class::Transparent
+            } else {
+                Class::Other
+            };
+            assert_eq!(class_at(s, 0), Some((class, s.len())), "class U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn fold_into_agrees_with_the_oracle() {
+        let (mut a, mut b) = ([0u8; 64], [0u8; 64]);
+        // Every char alone, then in pairs with the letters, marks and digits that matter.
+        for c in all_chars() {
+            let mut utf8 = [0u8; 4];
+            let s = c.encode_utf8(&mut utf8);
+            assert_eq!(word_into(s, &mut a), oracle::word_into(s, &mut b), "U+{:04X}", c as u32);
+        }
+        let some = ["", "ب", "أ", "\u{064E}", "ـ", "٣", "7", "Q", "ﻻ", "ﷲ", "\u{200C}", "É", "🙂"];
+        for x in some {
+            for y in some {
+                for z in some {
+                    let mut w: String<32> = String::new();
+                    for part in [x, y, z] {
+                        w.push_str(part).unwrap();
+                    }
+                    let expected = oracle::word_into(&w, &mut b);
+                    assert_eq!(word_into(&w, &mut a), expected, "{w:?}");
+                    let written = fold_into(&w, &mut a).unwrap();
+                    assert_eq!(written.chars, expected.unwrap().chars().count(), "{w:?}");
+                    let digit = expected.unwrap().bytes().any(|b| b.is_ascii_digit());
+                    assert_eq!(written.digit, digit, "{w:?}");
+                }
+            }
+        }
+        // Running out of room at each length, with one- to four-byte outputs.
+        let long = "ABCأبـﻻ٣ﷲ🙂دهو";
+        for n in 0..40 {
+            let (mut a, mut b) = ([0u8; 40], [0u8; 40]);
+            assert_eq!(word_into(long, &mut a[..n]), oracle::word_into(long, &mut b[..n]), "{n}");
+        }
     }
 
     #[test]

@@ -49,11 +49,14 @@ pub(crate) enum Word {
 /// Classifies one word of the text.
 pub(crate) fn classify(word: &str) -> Word {
     let mut buf = [0u8; MAX_WORD_BYTES];
-    let Some(folded) = normalize::word_into(word, &mut buf) else { return Word::Other };
+    let Some(written) = normalize::fold_into(word, &mut buf) else { return Word::Other };
     // Numbers (2015, 4) carry no topic; neither do single letters (the م of 11:49 م).
-    if folded.bytes().any(|b| b.is_ascii_digit()) || folded.chars().nth(1).is_none() {
+    if written.digit || written.chars < 2 {
         return Word::Other;
     }
+    let Some(Ok(folded)) = buf.get(..written.len).map(core::str::from_utf8) else {
+        return Word::Other;
+    };
     if stopwords::contains(folded) {
         return Word::Other;
     }

@@ -22,7 +22,7 @@
 
 use core::iter::FusedIterator;
 
-use crate::normalize;
+use crate::normalize::{self, Class};
 
 /// The words of `text` with their byte offsets.
 ///
@@ -66,20 +66,21 @@ impl FusedIterator for Words<'_> {}
 ///
 /// `from` must be a char boundary; the spans returned always are.
 pub(crate) fn next_word(text: &str, from: usize) -> Option<(usize, usize)> {
-    let rest = text.get(from..)?;
-    let mut chars = rest.char_indices();
+    let mut at = from;
     let start = loop {
-        let (i, c) = chars.next()?;
-        if normalize::is_word_char(c) {
-            break from + i;
+        let (class, len) = normalize::class_at(text, at)?;
+        if class == Class::Word {
+            break at;
         }
+        at += len;
     };
-    for (i, c) in chars {
-        if !(normalize::is_word_char(c) || normalize::is_transparent(c)) {
-            return Some((start, from + i));
+    loop {
+        match normalize::class_at(text, at) {
+            Some((Class::Word | Class::Transparent, len)) => at += len,
+            Some((Class::Other, _)) => return Some((start, at)),
+            None => return Some((start, text.len())),
         }
     }
-    Some((start, text.len()))
 }
 
 #[cfg(test)]
