@@ -32,7 +32,8 @@ pub enum Budget {
 /// How a sentence is scored, all in thousandths:
 ///
 /// - **content**: the mean weight of its content words (not stopwords, not numbers), where a
-///   term's weight is its frequency in the document, raised by `headline_boost` percent for
+///   term weighs 1 if the document repeats it at least `topic_threshold` times and 0 otherwise
+///   (or its frequency, with `topic_threshold` 0), raised by `headline_boost` percent for
 ///   terms of the headline; the mean divides by the number of content words plus
 ///   `length_smoothing`, so long sentences don't win by length alone, and short ones don't win
 ///   by one lucky word. Scaled so the best sentence has 1000.
@@ -77,13 +78,14 @@ impl Default for Config {
 }
 
 impl Config {
-    /// The defaults: a 3-sentence summary and 10 keywords, with weights tuned on EASC.
+    /// The defaults: a 3-sentence summary and 10 keywords, with weights chosen by
+    /// cross-validated search on the EASC and AKEC corpora (see `docs/TUNING.md`).
     #[must_use]
     pub const fn new() -> Self {
         Self {
             budget: Budget::Sentences(3),
             keywords: 10,
-            content_weight: 100,
+            content_weight: 25,
             position_weight: 100,
             position_decay: 500,
             lead_bonus: 300,
@@ -99,7 +101,7 @@ impl Config {
             long_sentence: 0,
             spread_weight: 0,
             lead_sentences: 1,
-            topic_threshold: 0,
+            topic_threshold: 2,
             phrase_weight: 200,
             phrase_min_count: 2,
         }
