@@ -60,8 +60,9 @@ pub(crate) fn classify(word: &str) -> Word {
     if stopwords::contains(folded) {
         return Word::Other;
     }
-    let (lead, stem) = stem::split(folded);
-    Word::Content { hash: fnv1a(stem.as_bytes()), lead: u8::try_from(lead).unwrap_or(u8::MAX) }
+    let (lead, stem) = stem::split_bytes(folded.as_bytes(), written.chars);
+    let stem = folded.as_bytes().get(stem).unwrap_or_default();
+    Word::Content { hash: fnv1a(stem), lead: u8::try_from(lead).unwrap_or(u8::MAX) }
 }
 
 /// 32-bit FNV-1a (Fowler, Noll, Vo): a few instructions a byte, no tables, good spread on short

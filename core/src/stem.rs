@@ -32,6 +32,8 @@
 //! assert_eq!(strip_affixes("باريس"), "باريس");
 //! ```
 
+use core::ops::Range;
+
 /// Definite-article prefixes, longest first.
 const ARTICLES: [&str; 6] = ["وال", "بال", "كال", "فال", "لل", "ال"];
 
@@ -65,27 +67,50 @@ pub fn strip_affixes(word: &str) -> &str {
 /// (`و` of `والكتاب`, `ب` of `بالكتاب`) or the whole `لل`. Dropping `lead` letters gives the
 /// word's readable form with its article: `الكتاب`, or `كتاب` for `للكتاب`.
 pub(crate) fn split(word: &str) -> (usize, &str) {
-    let mut w = strip_waw(word);
-    let mut lead = 0;
-    if let Some((a, rest)) =
-        ARTICLES.iter().find_map(|a| w.strip_prefix(a).filter(|r| letters(r) >= 2).map(|r| (a, r)))
-    {
-        lead = letters(word.get(..word.len() - w.len()).unwrap_or(""))
-            + if *a == "لل" { 2 } else { letters(a) - 2 };
-        w = strip_waw(rest);
-    }
-    for suffix in SUFFIXES {
-        if let Some(rest) = w.strip_suffix(suffix).filter(|r| letters(r) >= 3) {
-            w = rest;
-        }
-    }
-    (lead, w)
+    let (lead, stem) = split_bytes(word.as_bytes(), letters(word));
+    // Affixes are whole letters, so the stem's ends are char boundaries.
+    (lead, word.get(stem).unwrap_or(word))
 }
 
-fn strip_waw(w: &str) -> &str {
-    match w.strip_prefix(WAW) {
-        Some(rest) if letters(rest) >= 3 => rest,
-        _ => w,
+/// [`split`] on the bytes of a folded word with `letters` letters: (lead, byte range of the
+/// stem). The scorer calls it on the bytes it folded, without a UTF-8 check.
+///
+/// Letters are counted once; every affix is made of two-byte Arabic letters, so stripping one
+/// takes `affix.len() / 2` letters off (the `affixes_are_two_byte_letters` test).
+pub(crate) fn split_bytes(word: &[u8], letters: usize) -> (usize, Range<usize>) {
+    let (mut start, mut end, mut n) = (0, word.len(), letters);
+    strip_waw(word, &mut start, &mut n);
+    let mut lead = 0;
+    let rest = &word[start..];
+    if let Some(a) =
+        ARTICLES.iter().map(|a| a.as_bytes()).find(|a| rest.starts_with(a) && n - a.len() / 2 >= 2)
+    {
+        lead = letters - n + if a == "لل".as_bytes() { 2 } else { a.len() / 2 - 2 };
+        start += a.len();
+        n -= a.len() / 2;
+        strip_waw(word, &mut start, &mut n);
+    }
+    // Most words end in none of the suffixes' last letters (ا ن ت ه ي م): skip the loop.
+    if word.last().is_some_and(|b| SUFFIX_LAST.contains(b)) {
+        for suffix in SUFFIXES.map(str::as_bytes) {
+            if n >= 3 + suffix.len() / 2 && word[start..end].ends_with(suffix) {
+                end -= suffix.len();
+                n -= suffix.len() / 2;
+            }
+        }
+    }
+    (lead, start..end)
+}
+
+/// The last UTF-8 byte of each suffix's last letter.
+const SUFFIX_LAST: [u8; 6] = [0xA7, 0x86, 0xAA, 0x87, 0x8A, 0x85]; // ا ن ت ه ي م
+
+/// Steps `start` over a conjunction `و` if at least 3 letters remain (`n` counts the letters
+/// from `start` on).
+fn strip_waw(word: &[u8], start: &mut usize, n: &mut usize) {
+    if *n >= 4 && word[*start..].starts_with(WAW.as_bytes()) {
+        *start += WAW.len();
+        *n -= 1;
     }
 }
 
@@ -154,6 +179,63 @@ mod tests {
         let stems: heapless::Vec<_, 16> = CONFLATE.iter().map(|(_, f)| stem(f[0])).collect();
         for (i, a) in stems.iter().enumerate() {
             assert!(stems[i + 1..].iter().all(|b| a != b), "{a}");
+        }
+    }
+
+    #[test]
+    fn affixes_are_two_byte_letters() {
+        for a in ARTICLES.iter().chain(&SUFFIXES).chain([&WAW]) {
+            assert_eq!(a.len(), 2 * letters(a), "{a}");
+            assert!(a.chars().all(|c| ('\u{0600}'..='\u{06FF}').contains(&c)), "{a}");
+        }
+        for s in SUFFIXES {
+            assert!(SUFFIX_LAST.contains(s.as_bytes().last().unwrap()), "{s}");
+        }
+    }
+
+    /// `split` as it was, counting letters at every step: the oracle.
+    fn split_by_counting(word: &str) -> (usize, &str) {
+        fn waw(w: &str) -> &str {
+            match w.strip_prefix(WAW) {
+                Some(rest) if letters(rest) >= 3 => rest,
+                _ => w,
+            }
+        }
+        let mut w = waw(word);
+        let mut lead = 0;
+        if let Some((a, rest)) = ARTICLES
+            .iter()
+            .find_map(|a| w.strip_prefix(a).filter(|r| letters(r) >= 2).map(|r| (a, r)))
+        {
+            lead = letters(&word[..word.len() - w.len()])
+                + if *a == "لل" { 2 } else { letters(a) - 2 };
+            w = waw(rest);
+        }
+        for suffix in SUFFIXES {
+            if let Some(rest) = w.strip_suffix(suffix).filter(|r| letters(r) >= 3) {
+                w = rest;
+            }
+        }
+        (lead, w)
+    }
+
+    #[test]
+    fn split_agrees_with_counting_on_affixed_forms() {
+        let prefixes =
+            ["", "و", "ف", "ب", "ل", "وب", "وال", "بال", "كال", "فال", "لل", "ال", "الو"];
+        let stems = ["", "ا", "بي", "كتب", "ارهاب", "مستشفي", "nato", "و", "ال", "ها", "وو", "يه"];
+        let suffixes =
+            ["", "ه", "ي", "ها", "ان", "ات", "ون", "ين", "يه", "هما", "هم", "هن", "يهما"];
+        for p in prefixes {
+            for stem in stems {
+                for s in suffixes {
+                    let mut w: heapless::String<64> = heapless::String::new();
+                    for part in [p, stem, s] {
+                        w.push_str(part).unwrap();
+                    }
+                    assert_eq!(split(&w), split_by_counting(&w), "{w}");
+                }
+            }
         }
     }
 
