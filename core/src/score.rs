@@ -54,14 +54,13 @@ pub(crate) fn classify(word: &str) -> Word {
     if written.digit || written.chars < 2 {
         return Word::Other;
     }
-    let Some(Ok(folded)) = buf.get(..written.len).map(core::str::from_utf8) else {
-        return Word::Other;
-    };
-    if stopwords::contains(folded) {
+    // The folded bytes are UTF-8 by construction: no need to check them again.
+    let folded = buf.get(..written.len).unwrap_or_default();
+    if stopwords::contains_bytes(folded) {
         return Word::Other;
     }
-    let (lead, stem) = stem::split_bytes(folded.as_bytes(), written.chars);
-    let stem = folded.as_bytes().get(stem).unwrap_or_default();
+    let (lead, stem) = stem::split_bytes(folded, written.chars);
+    let stem = folded.get(stem).unwrap_or_default();
     Word::Content { hash: fnv1a(stem), lead: u8::try_from(lead).unwrap_or(u8::MAX) }
 }
 
@@ -205,6 +204,37 @@ mod tests {
             panic!("leads")
         };
         assert_eq!(a, b, "same stem behind a preposition");
+    }
+
+    /// `classify` as it was: the public stages one after another, each on a `&str`.
+    fn classify_by_stages(word: &str) -> Word {
+        let mut buf = [0u8; MAX_WORD_BYTES];
+        let Some(folded) = normalize::word_into(word, &mut buf) else { return Word::Other };
+        if folded.bytes().any(|b| b.is_ascii_digit()) || folded.chars().nth(1).is_none() {
+            return Word::Other;
+        }
+        if stopwords::contains(folded) {
+            return Word::Other;
+        }
+        let (lead, stem) = stem::split(folded);
+        Word::Content { hash: fnv1a(stem.as_bytes()), lead: u8::try_from(lead).unwrap_or(u8::MAX) }
+    }
+
+    #[test]
+    fn classify_agrees_with_the_stages() {
+        let text = "موسكو تكشف الستار عن الدول الداعمة للإرهاب .. وتجدد دعوتها لتعاون دولي \
+                    الإثنين 16/نوفمبر/2015 - 11:49 م ﻟﻺﺭﻫﺎﺏ ﻻ ﷲ كِتَابٌ تسـعة ٢٠١٥م G20 NATO Élysée \
+                    وفي فإن بها لهذا عليهم ولديه والكتاب بالكتاب للوزير الإرهابيون وسياساتها \
+                    می\u{200C}خواهم ایران کتاب 🙂 x ab";
+        let long = "ب".repeat(40);
+        let words = text.split_whitespace().chain([long.as_str(), &long[..62], &long[..64]]);
+        for w in words {
+            assert_eq!(classify(w), classify_by_stages(w), "{w}");
+            for p in ["و", "ال", "وال", "لل", "ب"] {
+                let affixed = std::format!("{p}{w}ها");
+                assert_eq!(classify(&affixed), classify_by_stages(&affixed), "{affixed}");
+            }
+        }
     }
 
     #[test]

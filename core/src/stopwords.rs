@@ -6,13 +6,17 @@
 //! carry no topic in news (`قال`, `أكد`, `أشار`, `أوضح`), quantifiers and adverbs, plus the
 //! commonest English function words for mixed text. It is generated from the list in
 //! `core/scripts/stopwords.py`, stored folded (see [`normalize`](crate::normalize)) and sorted,
-//! so lookup is a binary search over `&str`s in flash.
+//! so it can be checked and diffed (see below for the lookup).
 //!
 //! Arabic attaches conjunctions, prepositions and pronouns to words, so [`contains`] also
 //! recognizes a listed word behind up to two proclitics (`و` `ف`, then `ب` `ل` `ك`) and a
 //! preposition or particle carrying a pronoun suffix: `وفي`, `لهذا`, `فإن`, `بها`, `عليهم`,
 //! `ولديه` are all function words. A content word that happens to start with a proclitic
 //! letter, such as `بيت` or `لبنان`, is not: its remainder is not in the table.
+//!
+//! Lookup is a hash probe: a 1,024-slot index of the table, built at compile time, finds a
+//! word in one or two comparisons (a binary search took nine), and a word that ends in no
+//! pronoun letter skips the eleven suffix checks.
 //!
 //! # Examples
 //!
@@ -54,16 +58,24 @@ const PRONOUN_SUFFIXES: [&str; 11] =
 /// ```
 #[must_use]
 pub fn contains(word: &str) -> bool {
+    contains_bytes(word.as_bytes())
+}
+
+/// [`contains`] on the bytes of a folded word (the scorer's, without a UTF-8 check).
+pub(crate) fn contains_bytes(word: &[u8]) -> bool {
     if listed_or_with_pronoun(word) {
         return true;
     }
     // و/ف, then ب/ل/ك: وفي, فإن, بما, لهذا, وبعد, فلم, ولكن.
     let mut rest = word;
-    for group in [["و", "ف", ""], ["ب", "ل", "ك"]] {
-        if let Some(r) = group.iter().filter(|p| !p.is_empty()).find_map(|p| rest.strip_prefix(p)) {
+    for group in [&["و", "ف"][..], &["ب", "ل", "ك"]] {
+        if let Some(r) = group.iter().find_map(|p| rest.strip_prefix(p.as_bytes())) {
             rest = r;
             // A preposition with only a pronoun left: به, لهم, بك, لنا.
-            if rest.is_empty() || PRONOUN_SUFFIXES.contains(&rest) || listed_or_with_pronoun(rest) {
+            if rest.is_empty()
+                || PRONOUN_SUFFIXES.iter().any(|s| s.as_bytes() == rest)
+                || listed_or_with_pronoun(rest)
+            {
                 return true;
             }
         }
@@ -72,15 +84,88 @@ pub fn contains(word: &str) -> bool {
 }
 
 /// `word` is in the table, or is a listed word followed by a pronoun suffix.
-fn listed_or_with_pronoun(word: &str) -> bool {
+fn listed_or_with_pronoun(word: &[u8]) -> bool {
     listed(word)
-        || PRONOUN_SUFFIXES
-            .iter()
-            .any(|s| word.strip_suffix(s).is_some_and(|base| !base.is_empty() && listed(base)))
+        // Every suffix ends in one of six letters (ه ا م ن ك ي): most words skip the loop.
+        || word.last().is_some_and(|b| PRONOUN_LAST.contains(b))
+            && PRONOUN_SUFFIXES.iter().any(|s| {
+                word.strip_suffix(s.as_bytes()).is_some_and(|base| !base.is_empty() && listed(base))
+            })
 }
 
-fn listed(word: &str) -> bool {
-    STOPWORDS.binary_search(&word).is_ok()
+/// The last UTF-8 byte of each pronoun suffix's last letter: ه ا م ن ك ي.
+const PRONOUN_LAST: [u8; 6] = [0x87, 0xA7, 0x85, 0x86, 0x83, 0x8A];
+
+/// Whether `word` is in [`STOPWORDS`]: one probe, usually, of the hash index [`INDEX`].
+fn listed(bytes: &[u8]) -> bool {
+    if bytes.len() > MAX_LEN {
+        return false;
+    }
+    let mut i = slot(bytes);
+    loop {
+        match INDEX[i] {
+            0 => return false,
+            n => {
+                if STOPWORDS[usize::from(n - 1)].as_bytes() == bytes {
+                    return true;
+                }
+            }
+        }
+        i = (i + 1) & (INDEX.len() - 1);
+    }
+}
+
+/// The longest stopword, in bytes.
+const MAX_LEN: usize = {
+    let mut max = 0;
+    let mut i = 0;
+    while i < STOPWORDS.len() {
+        if STOPWORDS[i].len() > max {
+            max = STOPWORDS[i].len();
+        }
+        i += 1;
+    }
+    max
+};
+
+/// Bits of the [`INDEX`] size.
+const INDEX_BITS: u32 = 10;
+
+/// An open-addressing hash index of [`STOPWORDS`], built at compile time: slot [`slot`]`(w)`
+/// (or the next free one) holds 1 + the position of `w` in the table; 0 marks a free slot.
+/// 1,024 slots for about 340 words keep probe runs short, in 2 KB of flash.
+static INDEX: [u16; 1 << INDEX_BITS] = {
+    let mut index = [0u16; 1 << INDEX_BITS];
+    assert!(STOPWORDS.len() < index.len() / 2, "grow INDEX_BITS");
+    let mut w = 0;
+    while w < STOPWORDS.len() {
+        let mut i = slot(STOPWORDS[w].as_bytes());
+        while index[i] != 0 {
+            i = (i + 1) & (index.len() - 1);
+        }
+        index[i] = w as u16 + 1;
+        w += 1;
+    }
+    index
+};
+
+/// The home slot of a word in [`INDEX`]: a multiplicative hash of its length and its first
+/// and last four bytes (two Arabic letters each), which tell the short stopwords apart.
+const fn slot(bytes: &[u8]) -> usize {
+    let (head, tail) = match (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+        (Some(h), Some(t)) => (u32::from_le_bytes(*h), u32::from_le_bytes(*t)),
+        _ => {
+            let mut h = 0u32;
+            let mut i = 0;
+            while i < bytes.len() {
+                h = h << 8 | bytes[i] as u32;
+                i += 1;
+            }
+            (h, 0)
+        }
+    };
+    let h = (head ^ tail.rotate_left(16) ^ (bytes.len() as u32) << 27).wrapping_mul(0x9E37_79B1);
+    (h >> (32 - INDEX_BITS)) as usize
 }
 
 #[cfg(test)]
@@ -99,6 +184,89 @@ mod tests {
         for w in STOPWORDS {
             let folded: heapless::String<64> = normalize::chars(w).collect();
             assert_eq!(folded, w, "store STOPWORDS folded");
+        }
+    }
+
+    /// The lookup before the hash index: a binary search of the sorted table.
+    fn listed_by_search(word: &str) -> bool {
+        STOPWORDS.binary_search(&word).is_ok()
+    }
+
+    #[test]
+    fn index_finds_every_word_and_agrees_with_search() {
+        for w in STOPWORDS {
+            assert!(listed(w.as_bytes()), "{w}");
+        }
+        let mut probes = 0;
+        for w in STOPWORDS {
+            let i = slot(w.as_bytes());
+            let run = (0..INDEX.len()).take_while(|k| INDEX[(i + k) % INDEX.len()] != 0).count();
+            probes = probes.max(run);
+        }
+        assert!(probes <= 16, "longest probe run {probes}: change `slot`");
+        // Near misses: every stopword with a letter added, removed or replaced, and prefixes.
+        for w in STOPWORDS {
+            let mut word: heapless::String<64> = heapless::String::new();
+            for (at, _) in w.char_indices().chain([(w.len(), ' ')]) {
+                for c in ['ا', 'ل', 'ه', 'ي', 'x', 'و'] {
+                    word.clear();
+                    word.push_str(&w[..at]).unwrap();
+                    word.push(c).unwrap();
+                    word.push_str(&w[at..]).unwrap();
+                    assert_eq!(listed(word.as_bytes()), listed_by_search(&word), "{word}");
+                    let next = w[at..].chars().next().map_or(0, char::len_utf8);
+                    word.clear();
+                    word.push_str(&w[..at]).unwrap();
+                    word.push_str(&w[at + next..]).unwrap();
+                    assert_eq!(listed(word.as_bytes()), listed_by_search(&word), "{word}");
+                }
+            }
+        }
+    }
+
+    /// `contains` as it was, on [`listed_by_search`].
+    fn contains_by_search(word: &str) -> bool {
+        let with_pronoun = |w: &str| {
+            listed_by_search(w)
+                || PRONOUN_SUFFIXES.iter().any(|s| {
+                    w.strip_suffix(s).is_some_and(|base| !base.is_empty() && listed_by_search(base))
+                })
+        };
+        if with_pronoun(word) {
+            return true;
+        }
+        let mut rest = word;
+        for group in [["و", "ف", ""], ["ب", "ل", "ك"]] {
+            if let Some(r) =
+                group.iter().filter(|p| !p.is_empty()).find_map(|p| rest.strip_prefix(p))
+            {
+                rest = r;
+                if rest.is_empty() || PRONOUN_SUFFIXES.contains(&rest) || with_pronoun(rest) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    #[test]
+    fn contains_agrees_with_search_on_clitic_forms() {
+        assert!(
+            PRONOUN_SUFFIXES.iter().all(|s| PRONOUN_LAST.contains(s.as_bytes().last().unwrap()))
+        );
+        let prefixes = ["", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فك", "ال", "وال", "م", "ت"];
+        let stems = STOPWORDS.iter().copied().chain(["كتاب", "ارهاب", "", "ا", "بيت", "x"]);
+        for stem in stems {
+            for p in prefixes {
+                for s in PRONOUN_SUFFIXES.iter().copied().chain(["", "ات", "ون", "يه", "ا"])
+                {
+                    let mut w: heapless::String<64> = heapless::String::new();
+                    for part in [p, stem, s] {
+                        w.push_str(part).unwrap();
+                    }
+                    assert_eq!(contains(&w), contains_by_search(&w), "{w}");
+                }
+            }
         }
     }
 
