@@ -240,8 +240,8 @@ fn count_phrase(phrases: &mut Vec<Phrase, PHRASES>, a: u32, b: u32, sentence: u1
 fn key_of(surface: &str) -> u32 {
     let mut h = score::fnv1a(&[]);
     for c in normalize::chars(surface) {
-        let mut buf = [0u8; 4];
-        for &b in c.encode_utf8(&mut buf).as_bytes() {
+        let (bytes, n) = normalize::utf8(c);
+        for &b in bytes.iter().take(n) {
             h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
         }
     }

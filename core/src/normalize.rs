@@ -531,12 +531,31 @@ pub(crate) fn fold_into(word: &str, buf: &mut [u8]) -> Option<Written> {
 impl Written {
     /// Appends `c` to `buf`, or `None` if it does not fit.
     fn push(&mut self, c: char, buf: &mut [u8]) -> Option<()> {
-        let n = c.len_utf8();
-        c.encode_utf8(buf.get_mut(self.len..self.len + n)?);
+        let (bytes, n) = utf8(c);
+        let dst = buf.get_mut(self.len..self.len + n)?;
+        dst.iter_mut().zip(&bytes).for_each(|(d, b)| *d = *b);
         self.len += n;
         self.chars += 1;
         self.digit |= c.is_ascii_digit();
         Some(())
+    }
+}
+
+/// `c` in UTF-8: its bytes, and how many of them are used.
+///
+/// `char::encode_utf8` checks the buffer's length in a function that is not inlined at
+/// `opt-level = "z"`, which leaves a panic path even for a 4-byte buffer; this has none.
+pub(crate) fn utf8(c: char) -> ([u8; 4], usize) {
+    let u = c as u32;
+    let cont = |shift: u32| 0x80 | ((u >> shift) & 0x3F) as u8;
+    if u < 0x80 {
+        ([u as u8, 0, 0, 0], 1)
+    } else if u < 0x800 {
+        ([0xC0 | (u >> 6) as u8, cont(0), 0, 0], 2)
+    } else if u < 0x1_0000 {
+        ([0xE0 | (u >> 12) as u8, cont(6), cont(0), 0], 3)
+    } else {
+        ([0xF0 | (u >> 18) as u8, cont(12), cont(6), cont(0)], 4)
     }
 }
 
@@ -775,6 +794,14 @@ mod tests {
         ];
         for &(name, word, n, rest) in table {
             assert_eq!(&word[offset_after(word, n)..], rest, "{name}");
+        }
+    }
+
+    #[test]
+    fn utf8_matches_encode_utf8() {
+        for c in all_chars().chain(['\u{10000}', '\u{10FFFF}']) {
+            let (bytes, n) = utf8(c);
+            assert_eq!(&bytes[..n], c.encode_utf8(&mut [0; 4]).as_bytes(), "U+{:04X}", c as u32);
         }
     }
 }
