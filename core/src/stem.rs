@@ -81,7 +81,7 @@ pub(crate) fn split_bytes(word: &[u8], letters: usize) -> (usize, Range<usize>) 
     let (mut start, mut end, mut n) = (0, word.len(), letters);
     strip_waw(word, &mut start, &mut n);
     let mut lead = 0;
-    let rest = &word[start..];
+    let rest = word.get(start..).unwrap_or_default();
     if let Some(a) =
         ARTICLES.iter().map(|a| a.as_bytes()).find(|a| rest.starts_with(a) && n - a.len() / 2 >= 2)
     {
@@ -93,7 +93,9 @@ pub(crate) fn split_bytes(word: &[u8], letters: usize) -> (usize, Range<usize>) 
     // Most words end in none of the suffixes' last letters (ا ن ت ه ي م): skip the loop.
     if word.last().is_some_and(|b| SUFFIX_LAST.contains(b)) {
         for suffix in SUFFIXES.map(str::as_bytes) {
-            if n >= 3 + suffix.len() / 2 && word[start..end].ends_with(suffix) {
+            if n >= 3 + suffix.len() / 2
+                && word.get(start..end).is_some_and(|w| w.ends_with(suffix))
+            {
                 end -= suffix.len();
                 n -= suffix.len() / 2;
             }
@@ -108,7 +110,7 @@ const SUFFIX_LAST: [u8; 6] = [0xA7, 0x86, 0xAA, 0x87, 0x8A, 0x85]; // ا ن ت �
 /// Steps `start` over a conjunction `و` if at least 3 letters remain (`n` counts the letters
 /// from `start` on).
 fn strip_waw(word: &[u8], start: &mut usize, n: &mut usize) {
-    if *n >= 4 && word[*start..].starts_with(WAW.as_bytes()) {
+    if *n >= 4 && word.get(*start..).is_some_and(|w| w.starts_with(WAW.as_bytes())) {
         *start += WAW.len();
         *n -= 1;
     }

@@ -106,7 +106,7 @@ fn listed(bytes: &[u8]) -> bool {
         match INDEX[i] {
             0 => return false,
             n => {
-                if STOPWORDS[usize::from(n - 1)].as_bytes() == bytes {
+                if STOPWORDS.get(usize::from(n - 1)).is_some_and(|w| w.as_bytes() == bytes) {
                     return true;
                 }
             }
