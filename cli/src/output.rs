@@ -239,7 +239,8 @@ const EXCERPT: usize = 60;
 fn explain_table(analysis: &Analysis<'_>, req: &Request) -> String {
     let c = &req.config;
     let mut out = format!(
-        "{LRM}total = content × {}% + position × {}% + bonus (lead bonus {}, position decay {}‰)\n\
+        "{LRM}total ranks the sentences: content × {}% + position × {}% + bonus (lead bonus {}, \
+         position decay {}‰; other weights: talkhis config)\n\
          {LRM}flags: * chosen, H headline, - not eligible (fewer than {} content words)\n\
          {LRM}{:>4} {:<4} {:>5} {:>13} {:>7} {:>8} {:>6} {:>7}  sentence\n",
         c.content_weight(),

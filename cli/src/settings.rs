@@ -86,7 +86,49 @@ pub const KNOWN: &[Known] = &[
         name: "keyword_position_decay",
         help: "how fast a keyword's score falls with its first sentence, in thousandths per \
                sentence",
-        grid: &[0, 25, 50, 100, 200, 300, 500, 1000],
+        grid: &[0, 25, 50, 100, 200, 300, 400, 500, 750, 1000],
+    },
+    Known {
+        name: "paragraph_bonus",
+        help: "bonus of a sentence that starts a paragraph (a line), in thousandths",
+        grid: &[0, 50, 100, 200, 300, 500],
+    },
+    Known {
+        name: "position_floor",
+        help: "floor the position part falls towards instead of 0, in thousandths",
+        grid: &[0, 50, 100, 200, 300, 500],
+    },
+    Known {
+        name: "long_sentence",
+        help: "length in words above which a sentence's score is scaled down by \
+               long_sentence / words (0 = off)",
+        grid: &[0, 20, 30, 40, 60, 80],
+    },
+    Known {
+        name: "spread_weight",
+        help: "weight of the relative position part 1000 × (1 − rank / n), in percent",
+        grid: &[0, 25, 50, 100, 200],
+    },
+    Known {
+        name: "lead_sentences",
+        help: "how many of the first body sentences get the lead bonus",
+        grid: &[0, 1, 2, 3, 4, 5],
+    },
+    Known {
+        name: "topic_threshold",
+        help: "0 weighs terms by frequency; n > 0 counts only terms repeated at least n times",
+        grid: &[0, 2, 3, 4, 5, 8],
+    },
+    Known {
+        name: "phrase_weight",
+        help: "weight of a two-word keyphrase against a single term, in percent (0 = no \
+               keyphrases)",
+        grid: &[0, 50, 100, 150, 200, 300, 400],
+    },
+    Known {
+        name: "phrase_min_count",
+        help: "how often (at least 2) a pair of adjacent words must occur to be a keyphrase",
+        grid: &[2, 3, 4, 5],
     },
 ];
 
@@ -125,7 +167,8 @@ impl Field {
     }
 
     /// The values `talkhis tune` tries: the [`KNOWN`] grid, or, for a field added later, a
-    /// spread around its default (0, ¼, ½, ¾, 1, 1½, 2 and 3 times it).
+    /// spread around its default (0, ¼, ½, ¾, 1, 1½, 2 and 3 times it; for a default of 0,
+    /// 0 to 1000 in rough doubling steps).
     pub fn grid(&self) -> Vec<Value> {
         match self.kind {
             Kind::Bool => vec![Value::Boolean(false), Value::Boolean(true)],
@@ -133,10 +176,12 @@ impl Field {
                 let known = KNOWN.iter().find(|k| k.name == self.name).map(|k| k.grid);
                 let mut values: Vec<i64> = match known {
                     Some(grid) if !grid.is_empty() => grid.to_vec(),
-                    _ => {
-                        let d = self.default.as_integer().unwrap_or(0).max(1);
-                        [0, d / 4, d / 2, 3 * d / 4, d, 3 * d / 2, 2 * d, 3 * d].to_vec()
-                    }
+                    _ => match self.default.as_integer().unwrap_or(0) {
+                        d if d > 0 => {
+                            [0, d / 4, d / 2, 3 * d / 4, d, 3 * d / 2, 2 * d, 3 * d].to_vec()
+                        }
+                        _ => [0, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000].to_vec(),
+                    },
                 };
                 values.sort_unstable();
                 values.dedup();

@@ -210,25 +210,27 @@ fn json_schema_round_trip() {
 fn length_options() {
     let path = sample_path();
     let p = path.to_str().unwrap();
-    let words = |args: &[&str]| -> (usize, u32) {
-        let mut all = vec!["--format", "json", p];
+    // (sentences, words as the core counts them, the document's words)
+    let length = |args: &[&str]| -> (usize, u32, u32) {
+        let mut all = vec!["--format", "json", "--explain", p];
         all.extend_from_slice(args);
         let (code, out, err) = run(&all);
         assert_eq!(code, 0, "{args:?}: {err}");
         let doc: Doc = serde_json::from_str(&out).unwrap();
-        let s = doc.sentences.unwrap();
-        (s.iter().map(|s| s.text.split_whitespace().count()).sum(), doc.total_words)
+        let explain = doc.explain.unwrap();
+        let words = explain.iter().filter(|e| e.chosen).map(|e| u32::from(e.words)).sum();
+        (doc.sentences.unwrap().len(), words, doc.total_words)
     };
-    let (one, total) = words(&["--sentences", "1"]);
-    assert!(one > 0 && one < total as usize);
-    let (fifty, _) = words(&["--words", "50"]);
-    assert!(fifty >= 50, "the last sentence may cross the budget (fill): {fifty}");
-    let (half, total) = words(&["--ratio", "0.5"]);
-    assert!(half >= total as usize / 2 - 5, "{half} of {total}");
-    let (none, _) = words(&["--ratio", "0"]);
-    assert_eq!(none, 0);
-    let (strict, _) = words(&["--words", "50", "--fill", "false"]);
-    assert!(strict <= 50, "{strict}");
+    let (n, _, _) = length(&["--sentences", "1"]);
+    assert_eq!(n, 1);
+    let (n, words, total) = length(&["--words", "50"]);
+    assert!(n >= 1 && words >= 50 && total >= 50, "the last sentence may cross: {words}");
+    let (n, words, _) = length(&["--words", "100", "--fill", "false"]);
+    assert!(n == 1 || words <= 100, "--fill false stays within the budget: {n}, {words}");
+    let (_, words, total) = length(&["--ratio", "0.5"]);
+    assert!(words >= total / 2, "{words} of {total}");
+    let (n, _, _) = length(&["--ratio", "0"]);
+    assert_eq!(n, 0);
 }
 
 #[test]

@@ -266,7 +266,8 @@ fn write_summaries(out: &mut impl Write, r: &SummariesReport) -> io::Result<()> 
         r.corpus, r.documents
     )?;
     writeln!(out)?;
-    writeln!(out, "{:<9} {:^20}   {:^20}   {:^20}", "", "ROUGE-1", "ROUGE-2", "ROUGE-L")?;
+    let header = format!("{:<9} {:^20}   {:^20}   {:^20}", "", "ROUGE-1", "ROUGE-2", "ROUGE-L");
+    writeln!(out, "{}", header.trim_end())?;
     writeln!(
         out,
         "{:<9} {:>6} {:>6} {:>6}   {:>6} {:>6} {:>6}   {:>6} {:>6} {:>6}",
@@ -298,12 +299,12 @@ fn write_summaries(out: &mut impl Write, r: &SummariesReport) -> io::Result<()> 
     )?;
     writeln!(out)?;
     writeln!(out, "By category (F: R1 / R2 / RL)")?;
-    writeln!(out, "{:<28} {:>4}   {:<21}   {:<21}", "category", "docs", "talkhis", "Lead")?;
+    writeln!(out, "{:<28} {:>4}   {:<21}   Lead", "category", "docs", "talkhis")?;
     let f3 = |s: &DocScores| format!("{:.2} / {:.2} / {:.2}", s.rouge1.f, s.rouge2.f, s.rouge_l.f);
     for c in &r.categories {
         writeln!(
             out,
-            "{:<28} {:>4}   {:<21}   {:<21}",
+            "{:<28} {:>4}   {:<21}   {}",
             c.category,
             c.documents,
             f3(&c.talkhis),

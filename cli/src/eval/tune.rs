@@ -290,19 +290,11 @@ pub fn run(args: &TuneArgs, summaries: bool) -> Result<()> {
         "objective = ({} + {}) / 2, ×100; at most {} rounds",
         names[0], names[1], args.rounds
     )?;
-    writeln!(
-        out,
-        "parameters: {}",
-        params
-            .iter()
-            .map(|p| format!(
-                "{} [{}]",
-                p.field.name,
-                p.grid.iter().map(show).collect::<Vec<_>>().join(" ")
-            ))
-            .collect::<Vec<_>>()
-            .join(", ")
-    )?;
+    writeln!(out, "parameters and the values tried (plus the current value):")?;
+    for p in &params {
+        let values: Vec<String> = p.grid.iter().map(show).collect();
+        writeln!(out, "  {:<24} {}", p.field.name, values.join(" "))?;
+    }
     let start_metrics = ev.metrics(&start)?;
     writeln!(
         out,

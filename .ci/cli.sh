@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The command line end to end, in a release build: the binary on the sample article, a batch,
+# and both evaluations on ../shared/data (the figures are printed for the log; the tests of
+# `cargo test -p talkhis-cli`, run by .ci/run, check the Lead figures and every exit code).
+set -euxo pipefail
+cd "$(dirname "$0")/.."
+
+cargo build --release -p talkhis-cli
+talkhis=target/release/talkhis
+
+"$talkhis" tests/data/sample.txt
+"$talkhis" keywords tests/data/sample.txt
+"$talkhis" --format json tests/data/sample.txt > /dev/null
+"$talkhis" ../shared/data/easc-dev ../shared/data/akec-train > /dev/null
+"$talkhis" eval summaries ../shared/data/easc-dev
+"$talkhis" eval keywords ../shared/data/akec-train
