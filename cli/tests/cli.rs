@@ -357,6 +357,15 @@ fn bad_inputs() {
 }
 
 #[test]
+fn output_to_a_directory_names_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().to_str().unwrap();
+    let (code, out, err) = run(&["-o", d, sample_path().to_str().unwrap()]);
+    assert_eq!((code, out.as_str()), (1, ""), "{err}");
+    assert!(err.contains(d) && err.contains("is a directory"), "{err}");
+}
+
+#[test]
 fn too_large_even_for_large_names_the_limit() {
     let dir = tempfile::tempdir().unwrap();
     let huge = dir.path().join("huger.txt");
