@@ -1,0 +1,183 @@
+//! talkhis for WebAssembly: a C ABI over static buffers, with no allocator and no
+//! wasm-bindgen, for `wasm32-unknown-unknown`. `talkhis.mjs` is the JavaScript side.
+//!
+//! The protocol, all integers little-endian:
+//!
+//! 1. Write the text, UTF-8, at [`talkhis_input`] (at most [`talkhis_input_capacity`] bytes).
+//! 2. Call [`talkhis_run`] with its length, the budget and the number of keywords.
+//! 3. A result `n >= 0` is the length of the answer at [`talkhis_output`], as `u32` words:
+//!    `total_sentences, total_words, S, S × (start, length, score), K, K × (start, length,
+//!    score, count)`, where starts and lengths are byte offsets into the input and scores are
+//!    in thousandths. A result `n < 0` means an error, whose message (UTF-8) is the first `-n`
+//!    bytes at [`talkhis_output`].
+//!
+//! The panic handler calls an import, `env.talkhis_panic_path_survived`, which the module
+//! only imports if a panic path survived optimization (on wasm32 an undefined symbol becomes
+//! an import instead of a link error). The JavaScript tests check that the built module
+//! imports nothing: that proves it panic-free, `summarize`, `keywords` and error formatting.
+
+#![no_std]
+
+use core::cell::UnsafeCell;
+use core::fmt::{self, Write as _};
+
+use talkhis::{Budget, Config, Keywords, Summarizer, Summary};
+
+/// The longest input, in bytes (1 MiB).
+pub const INPUT_BYTES: usize = 1 << 20;
+
+/// Sentences and distinct terms the scratch holds: far more than any article (about 290 KB).
+const SENTENCES: usize = 4096;
+const TERMS: usize = 16384;
+
+/// The most summary sentences and keywords one call returns.
+pub const MAX_SENTENCES: usize = 64;
+/// The most keywords one call returns.
+pub const MAX_KEYWORDS: usize = 64;
+
+/// Room for the largest answer: 4 + 3 × 64 + 1 + 4 × 64 words.
+const OUTPUT_BYTES: usize = 4 * (4 + 3 * MAX_SENTENCES + 1 + 4 * MAX_KEYWORDS);
+
+/// The module's memory: all of it static, zero-initialized (no data segment).
+struct State {
+    input: [u8; INPUT_BYTES],
+    output: [u8; OUTPUT_BYTES],
+    scratch: Summarizer<SENTENCES, TERMS>,
+}
+
+struct Global(UnsafeCell<State>);
+
+// SAFETY: wasm32-unknown-unknown without the `atomics` feature runs one thread, and no export
+// calls another, so at most one reference to the state is live at a time.
+unsafe impl Sync for Global {}
+
+static STATE: Global = Global(UnsafeCell::new(State {
+    input: [0; INPUT_BYTES],
+    output: [0; OUTPUT_BYTES],
+    scratch: Summarizer::new(),
+}));
+
+/// Where the caller writes the input text.
+#[unsafe(no_mangle)]
+pub extern "C" fn talkhis_input() -> *mut u8 {
+    // SAFETY: only a raw pointer to the field is made, no reference.
+    unsafe { (&raw mut (*STATE.0.get()).input).cast() }
+}
+
+/// How many bytes the input may have.
+#[unsafe(no_mangle)]
+pub extern "C" fn talkhis_input_capacity() -> usize {
+    INPUT_BYTES
+}
+
+/// Where the answer of the last [`talkhis_run`] is.
+#[unsafe(no_mangle)]
+pub extern "C" fn talkhis_output() -> *const u8 {
+    // SAFETY: only a raw pointer to the field is made, no reference.
+    unsafe { (&raw const (*STATE.0.get()).output).cast() }
+}
+
+/// Summarizes the first `len` bytes of the input and finds its keywords.
+///
+/// `budget` picks how `amount` is read: 0 = sentences, 1 = words, 2 = permille of the
+/// document's words. At most [`MAX_SENTENCES`] sentences and `keywords.min(MAX_KEYWORDS)`
+/// keywords are returned. Returns the answer's length, or minus the error message's length.
+#[unsafe(no_mangle)]
+pub extern "C" fn talkhis_run(len: usize, budget: u32, amount: u32, keywords: u32) -> i32 {
+    // SAFETY: see `Global`: this is the only reference to the state while the call runs, and
+    // the caller (JavaScript) does not touch the memory until it returns.
+    let state = unsafe { &mut *STATE.0.get() };
+    let State { input, output, scratch } = state;
+    let mut out = Out { buf: output, len: 0 };
+    let config = config(budget, amount, keywords);
+    match input.get(..len).map(core::str::from_utf8) {
+        Some(Ok(text)) => match scratch.analyze(text, &config) {
+            Ok(mut doc) => {
+                let summary: Summary<'_, MAX_SENTENCES> = doc.summary();
+                let keywords: Keywords<'_, MAX_KEYWORDS> = doc.keywords();
+                answer(&mut out, &summary, &keywords);
+                out.len as i32
+            }
+            Err(e) => fail(&mut out, &e),
+        },
+        Some(Err(_)) => fail(&mut out, &"the input is not UTF-8"),
+        None => fail(&mut out, &"the input is longer than the input buffer"),
+    }
+}
+
+fn config(budget: u32, amount: u32, keywords: u32) -> Config {
+    let clamp = |n: u32| u16::try_from(n).unwrap_or(u16::MAX);
+    let budget = match budget {
+        1 => Budget::Words(amount),
+        2 => Budget::Ratio(clamp(amount)),
+        _ => Budget::Sentences(clamp(amount)),
+    };
+    Config::new().with_budget(budget).with_keywords(clamp(keywords))
+}
+
+/// Writes the answer (see the crate docs for the layout).
+fn answer(
+    out: &mut Out<'_>,
+    summary: &Summary<'_, MAX_SENTENCES>,
+    keywords: &Keywords<'_, MAX_KEYWORDS>,
+) {
+    out.u32(summary.total_sentences);
+    out.u32(summary.total_words);
+    out.u32(summary.sentences.len() as u32);
+    for s in &summary.sentences {
+        out.u32(s.start as u32);
+        out.u32(s.text.len() as u32);
+        out.u32(s.score.0);
+    }
+    out.u32(keywords.keywords.len() as u32);
+    for k in &keywords.keywords {
+        out.u32(k.start as u32);
+        out.u32(k.text.len() as u32);
+        out.u32(k.score.0);
+        out.u32(u32::from(k.count));
+    }
+}
+
+/// Writes the error message and returns minus its length.
+fn fail(out: &mut Out<'_>, e: &dyn fmt::Display) -> i32 {
+    let _ = write!(out, "{e}");
+    -(out.len as i32)
+}
+
+/// Writes into the output buffer; what does not fit is dropped.
+struct Out<'a> {
+    buf: &'a mut [u8],
+    len: usize,
+}
+
+impl Out<'_> {
+    fn u32(&mut self, v: u32) {
+        self.bytes(&v.to_le_bytes());
+    }
+
+    fn bytes(&mut self, bytes: &[u8]) {
+        let Some(rest) = self.buf.get_mut(self.len..) else { return };
+        let n = bytes.len().min(rest.len());
+        rest.iter_mut().zip(bytes).for_each(|(d, b)| *d = *b);
+        self.len += n;
+    }
+}
+
+impl fmt::Write for Out<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.bytes(s.as_bytes());
+        Ok(())
+    }
+}
+
+#[link(wasm_import_module = "env")]
+unsafe extern "C" {
+    /// Imported only if a panic path survived: see the crate docs.
+    fn talkhis_panic_path_survived() -> !;
+}
+
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo) -> ! {
+    // SAFETY: the import takes nothing and does not return (talkhis.mjs throws).
+    unsafe { talkhis_panic_path_survived() }
+}
