@@ -186,7 +186,8 @@ impl Config {
     }
 
     /// Sets whether, under a word budget, the last sentence may cross it. With `false` a
-    /// sentence that does not fit is skipped for a shorter one.
+    /// sentence that does not fit is skipped for a shorter one, except the best sentence of
+    /// all, which is always taken, so that a short budget never gives an empty summary.
     #[must_use]
     pub const fn with_fill(mut self, fill: bool) -> Self {
         self.fill = fill;
