@@ -128,30 +128,53 @@ fn ends_closed(line: &str) -> bool {
     }
 }
 
-/// `c == '\n'`, as a pattern: `split('\n')` would use core's `char` searcher, which keeps a
-/// panic path (it slices an array by the char's UTF-8 length).
-fn is_newline(c: char) -> bool {
-    c == '\n'
+/// The text after the line break `c` at the start of `from`: a CR LF pair is one break.
+fn after_break(from: &str, c: char) -> &str {
+    let rest = from.get(c.len_utf8()..).unwrap_or("");
+    if c == '\r' && rest.as_bytes().first() == Some(&b'\n') {
+        rest.get(1..).unwrap_or("")
+    } else {
+        rest
+    }
+}
+
+/// The lines of `text`, split at every line break ([`is_line_break`]; CR LF is one break),
+/// the same breaks that end a sentence in [`Sentences::find_end`].
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    core::iter::from_fn(move || {
+        let r = rest?;
+        match r.char_indices().find(|&(_, c)| is_line_break(c)) {
+            Some((i, c)) => {
+                rest = Some(after_break(r.get(i..).unwrap_or(""), c));
+                r.get(..i)
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
 }
 
 /// The wrap width if `text` looks hard-wrapped (see the module docs), else `None`.
 fn wrap_width(text: &str) -> Option<usize> {
-    let mut lines = 0usize;
+    let mut lines_seen = 0usize;
     let mut wrapped = 0usize;
     let mut width = 0usize;
-    let mut it = text.split(is_newline).map(str::trim).peekable();
+    let mut it = lines(text).map(str::trim).peekable();
     while let Some(line) = it.next() {
         if line.is_empty() {
             continue;
         }
-        lines += 1;
+        lines_seen += 1;
         let continues = it.peek().is_some_and(|next| !next.is_empty());
         if continues && !ends_closed(line) {
             wrapped += 1;
             width = width.max(line.len());
         }
     }
-    (lines >= 4 && wrapped * 2 >= lines).then_some(width)
+    (lines_seen >= 4 && wrapped * 2 >= lines_seen).then_some(width)
 }
 
 impl Sentences<'_> {
@@ -189,6 +212,13 @@ impl Sentences<'_> {
                     return (i, true);
                 }
                 line_start = i + c.len_utf8();
+                // CR LF is one break: the LF must not end the joined line.
+                if c == '\r'
+                    && let Some(&(j, '\n')) = it.peek()
+                {
+                    line_start = j + 1;
+                    it.next();
+                }
             } else if is_terminator(c) || c == '.' {
                 let next = it.peek().map(|&(_, n)| n);
                 let from_dot = text.get(i..).unwrap_or("");
@@ -221,10 +251,14 @@ impl Sentences<'_> {
     fn joins_next_line(&self, line_start: usize, at: usize) -> bool {
         let Some(width) = self.wrap_width else { return false };
         let line = self.text.get(line_start..at).unwrap_or("");
-        let after = self.text.get(at..).unwrap_or("");
-        let mut after_lines = after.split(is_newline);
-        let _ = after_lines.next(); // the rest of this break ("\r" or "")
-        let next_line_empty = after_lines.next().is_none_or(|l| l.trim().is_empty());
+        let from = self.text.get(at..).unwrap_or("");
+        let next = from.chars().next().map_or("", |c| after_break(from, c));
+        // Only the next line's leading whitespace is read: scanning the whole next line at
+        // every break made a text of many short lines quadratic.
+        let next_line_empty = next
+            .chars()
+            .find(|&c| is_line_break(c) || !c.is_whitespace())
+            .is_none_or(is_line_break);
         !next_line_empty && line.trim().len() * 8 >= width * 5
     }
 }
@@ -345,6 +379,18 @@ mod tests {
         assert!(found[0].starts_with("الخطاط") && found[0].ends_with("أمس."), "{found:?}");
         assert!(!found[1].contains("الاجتماعية") && found[1].ends_with("الخط."), "{found:?}");
         assert_eq!(found[2], "طباعة");
+    }
+
+    #[test]
+    fn hard_wrapped_lines_join_whatever_the_line_ends() {
+        let lf: std::vec::Vec<&str> = sentences(WRAPPED).into_iter().collect();
+        for (name, eol) in [("crlf", "\r\n"), ("lone cr", "\r"), ("line separator", "\u{2028}")] {
+            let text = WRAPPED.replace('\n', eol);
+            assert!(wrap_width(&text).is_some(), "{name}");
+            let found: std::vec::Vec<std::string::String> =
+                sentences(&text).iter().map(|s| s.replace(eol, "\n")).collect();
+            assert_eq!(found, lf, "{name}");
+        }
     }
 
     #[test]
