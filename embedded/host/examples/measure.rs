@@ -9,7 +9,8 @@ use talkhis::{Config, Summarizer};
 type Big = Summarizer<4096, 16384>;
 
 fn main() {
-    let config = Config::new().with_keywords(u16::MAX);
+    // Every distinct term is a keyword candidate: ask for all of them, and for no keyphrases.
+    let config = Config::new().with_keywords(u16::MAX).with_phrase_weight(0);
     let mut scratch = Box::new(Big::new());
     println!("words\tsentences\tterms\tfile");
     for path in std::env::args().skip(1) {
@@ -28,7 +29,6 @@ fn main() {
             }
         };
         let summary = doc.summary::<0>();
-        // Every distinct term is a keyword candidate: ask for all of them.
         let terms = Box::new(doc.keywords::<16384>()).keywords.len();
         println!("{}\t{}\t{terms}\t{path}", summary.total_words, summary.total_sentences);
     }
