@@ -389,13 +389,13 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
                 continue;
             }
             let candidate = text.get(s.start as usize..s.end as usize).unwrap_or("");
-            if config.redundancy() < 1000
-                && summary
-                    .sentences
-                    .iter()
-                    .any(|c| redundant(candidate, c.text, config.redundancy()))
-            {
-                continue;
+            if config.redundancy() < 1000 && !summary.sentences.is_empty() {
+                // The candidate's terms once, not once for each chosen sentence.
+                let terms = content_terms(candidate);
+                if summary.sentences.iter().any(|c| redundant(&terms, c.text, config.redundancy()))
+                {
+                    continue;
+                }
             }
             let sentence =
                 Sentence { text: candidate, start: s.start as usize, score: Score(s.total) };
@@ -576,9 +576,9 @@ fn swap<T>(v: &mut [T], i: usize, j: usize) {
 /// The most content terms of a sentence that the redundancy check compares.
 const OVERLAP_TERMS: usize = 48;
 
-/// Whether `candidate` shares at least `permille` of its content terms with `chosen`.
-fn redundant(candidate: &str, chosen: &str, permille: u16) -> bool {
-    let a = content_terms(candidate);
+/// Whether a candidate with the content terms `a` (from [`content_terms`]) shares at least
+/// `permille` of them with `chosen`.
+fn redundant(a: &[u32], chosen: &str, permille: u16) -> bool {
     if a.is_empty() {
         return false;
     }
@@ -632,9 +632,10 @@ mod tests {
     #[test]
     fn redundancy() {
         let a = "أعلنت الحكومة خطة جديدة لدعم الزراعة";
-        assert!(redundant(a, "وأعلنت الحكومة الخطة الجديدة لدعم الزراعة اليوم", 700));
-        assert!(!redundant(a, "ارتفعت أسعار النفط في الأسواق العالمية", 700));
-        assert!(!redundant("في من على", a, 1), "no content terms");
+        let terms = content_terms(a);
+        assert!(redundant(&terms, "وأعلنت الحكومة الخطة الجديدة لدعم الزراعة اليوم", 700));
+        assert!(!redundant(&terms, "ارتفعت أسعار النفط في الأسواق العالمية", 700));
+        assert!(!redundant(&content_terms("في من على"), a, 1), "no content terms");
     }
 
     #[test]
