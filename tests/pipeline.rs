@@ -130,3 +130,14 @@ fn config_round_trips_through_postcard() {
     let bytes = postcard::to_allocvec(&CONFIG).unwrap();
     assert_eq!(postcard::from_bytes::<Config>(&bytes).unwrap(), CONFIG);
 }
+
+#[test]
+fn a_shorter_keyword_list_is_the_start_of_a_longer_one() {
+    let mut s = big();
+    let longest: Keywords<'_, 16> = s.keywords(SAMPLE, &Config::new().with_keywords(16)).unwrap();
+    for k in 1..16 {
+        let shorter: Keywords<'_, 16> =
+            s.keywords(SAMPLE, &Config::new().with_keywords(k)).unwrap();
+        assert_eq!(shorter.keywords[..], longest.keywords[..usize::from(k)], "k = {k}");
+    }
+}

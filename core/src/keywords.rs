@@ -86,6 +86,9 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
         let config = &self.config;
         let limit = K.min(usize::from(config.keywords()));
         let mut top: Vec<Pending, K> = Vec::new();
+        // The best terms whatever `K`: phrases must contain one of them.
+        let mut pool: Vec<(u32, core::cmp::Reverse<u16>, core::cmp::Reverse<u32>), POOL> =
+            Vec::new();
         for t in self.scratch.terms.iter() {
             let pending = Pending {
                 hash: t.hash,
@@ -94,25 +97,35 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
                 first: t.first,
                 forms: [Form::default(); 2],
             };
-            insert_ranked(&mut top, pending, limit);
+            // Cut at the capacity, not at `limit`, so that a shorter list is always the start
+            // of a longer one.
+            insert_ranked(&mut top, pending, K);
+            let ranked = (pending.score, core::cmp::Reverse(t.first), core::cmp::Reverse(t.hash));
+            insert_by(&mut pool, ranked, POOL, |r| *r);
         }
+        let pool: Vec<u32, POOL> = pool.iter().map(|r| r.2.0).collect();
         let mut phrases: Vec<Phrase, PHRASES> = Vec::new();
-        self.choose_forms(&mut top, &mut phrases);
+        self.choose_forms(&mut top, &pool, &mut phrases);
         // Phrases compete with single terms for the same places; a phrase that enters takes
         // the place of its own words ranked below it (`تنظيم داعش` stands for `داعش`).
         let min = config.phrase_min_count().max(2);
-        for ph in phrases.iter().filter(|ph| ph.count >= min && config.phrase_weight() > 0) {
-            let score = self.keyword_score(ph.count, ph.count, ph.first, config.phrase_weight());
-            if top.len() >= limit && top.last().is_none_or(|last| last.score >= score) {
+        for ph in
+            phrases.iter().filter(|ph| ph.count - ph.error >= min && config.phrase_weight() > 0)
+        {
+            let count = ph.count - ph.error;
+            let score = self.keyword_score(count, count, ph.first, config.phrase_weight());
+            if top.len() >= K && top.last().is_none_or(|last| last.score >= score) {
                 continue;
             }
             top.retain(|p| p.hash == 0 || p.score >= score || (p.hash != ph.a && p.hash != ph.b));
-            let pending =
-                Pending { hash: 0, score, count: ph.count, first: ph.first, forms: ph.forms };
-            insert_ranked(&mut top, pending, limit);
+            let pending = Pending { hash: 0, score, count, first: ph.first, forms: ph.forms };
+            insert_ranked(&mut top, pending, K);
         }
         let mut out = crate::Keywords { keywords: Vec::new() };
         for p in &top {
+            if out.keywords.len() >= limit {
+                break;
+            }
             let best = if p.forms[1].weight > p.forms[0].weight { p.forms[1] } else { p.forms[0] };
             let (start, end) = (best.start as usize, (best.start + best.len) as usize);
             let Some(text) = self.text.get(start..end) else { continue };
@@ -147,11 +160,11 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
     fn choose_forms<const K: usize>(
         &self,
         top: &mut Vec<Pending, K>,
+        pool: &[u32],
         phrases: &mut Vec<Phrase, PHRASES>,
     ) {
-        let Some(first) = top.iter().map(|p| p.first).min() else { return };
-        let sentences = self.scratch.sentences.iter().enumerate().skip(usize::from(first));
-        for (index, s) in sentences {
+        let min = self.config.phrase_min_count().max(2);
+        for (index, s) in self.scratch.sentences.iter().enumerate() {
             let (from, to) = (s.start as usize, s.end as usize);
             let mut previous: Option<Seen> = None;
             for (at, word) in tokenize::words(self.text.get(from..to).unwrap_or("")) {
@@ -162,7 +175,6 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
                 let skip = normalize::offset_after(word, usize::from(lead));
                 let start = from + at + skip;
                 let end = from + at + word.len();
-                let is_top = top.iter().any(|p| p.hash == hash);
                 if let Some(p) = top.iter_mut().find(|p| p.hash == hash) {
                     let surface = self.text.get(start..end).unwrap_or("");
                     vote(
@@ -175,10 +187,18 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
                         },
                     );
                 }
+                // A pair can only repeat if both of its words do: only those are followed, so
+                // the fixed table is not flooded by pairs that occur once.
+                let repeated = self.scratch.terms.get(hash).is_some_and(|t| t.count >= min);
+                if !repeated {
+                    previous = None;
+                    continue;
+                }
+                let pooled = pool.contains(&hash);
                 if let Some(prev) = previous {
                     let gap = self.text.get(prev.end..from + at).unwrap_or("\n");
                     let adjacent = gap.chars().all(|c| c == ' ' || c == '\u{00A0}');
-                    if adjacent && (prev.top || is_top) {
+                    if adjacent && (prev.pooled || pooled) {
                         let surface = self.text.get(prev.start..end).unwrap_or("");
                         let form = Form {
                             key: key_of(surface),
@@ -189,14 +209,18 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
                         count_phrase(phrases, prev.hash, hash, index as u16, form);
                     }
                 }
-                previous = Some(Seen { hash, start, end, top: is_top });
+                previous = Some(Seen { hash, start, end, pooled });
             }
         }
     }
 }
 
-/// The most distinct phrases counted per document (a fixed stack budget: 48 bytes each).
-const PHRASES: usize = 24;
+/// The most distinct phrases followed at once (a fixed stack budget: 52 bytes each).
+const PHRASES: usize = 32;
+
+/// How many of the best terms a phrase may be built on (whatever the `K` asked for, so that a
+/// shorter keyword list is the start of a longer one).
+const POOL: usize = 16;
 
 /// A content word just read, remembered to pair it with the next one.
 #[derive(Clone, Copy, Debug)]
@@ -204,7 +228,7 @@ struct Seen {
     hash: u32,
     start: usize,
     end: usize,
-    top: bool,
+    pooled: bool,
 }
 
 /// A candidate keyphrase: two adjacent terms, how often they occur together, and their forms.
@@ -212,12 +236,17 @@ struct Seen {
 struct Phrase {
     a: u32,
     b: u32,
+    /// Occurrences counted, which may include up to `error` occurrences of pairs it replaced.
     count: u16,
+    error: u16,
     first: u16,
     forms: [Form; 2],
 }
 
-/// Counts one occurrence of the phrase (a, b); new phrases are dropped once the table is full.
+/// Counts one occurrence of the phrase (a, b) with the Space-Saving algorithm (Metwally,
+/// Agrawal and El Abbadi, 2005): when the table is full, the least counted phrase gives its
+/// place to the new one, which inherits its count as a possible error. Frequent phrases
+/// survive whatever their order in the text, and `count - error` never overstates.
 fn count_phrase(phrases: &mut Vec<Phrase, PHRASES>, a: u32, b: u32, sentence: u16, form: Form) {
     if a == b {
         return;
@@ -225,14 +254,14 @@ fn count_phrase(phrases: &mut Vec<Phrase, PHRASES>, a: u32, b: u32, sentence: u1
     if let Some(ph) = phrases.iter_mut().find(|ph| ph.a == a && ph.b == b) {
         ph.count = ph.count.saturating_add(1);
         vote(&mut ph.forms, form);
-    } else {
-        let _ = phrases.push(Phrase {
-            a,
-            b,
-            count: 1,
-            first: sentence,
-            forms: [form, Form::default()],
-        });
+        return;
+    }
+    let fresh =
+        Phrase { a, b, count: 1, error: 0, first: sentence, forms: [form, Form::default()] };
+    if let Err(fresh) = phrases.push(fresh) {
+        let Some(least) = phrases.iter_mut().min_by_key(|ph| ph.count) else { return };
+        let error = least.count;
+        *least = Phrase { count: error.saturating_add(1), error, ..fresh };
     }
 }
 
@@ -264,21 +293,30 @@ fn vote(forms: &mut [Form; 2], seen: Form) {
 /// Inserts `p` into `top` (best first, ties to the term seen earlier in the text, then to the
 /// smaller hash, so the order never depends on the table layout), keeping at most `limit`.
 fn insert_ranked<const K: usize>(top: &mut Vec<Pending, K>, p: Pending, limit: usize) {
-    let before = |a: &Pending, b: &Pending| {
-        (a.score, core::cmp::Reverse(a.first), core::cmp::Reverse(a.hash))
-            > (b.score, core::cmp::Reverse(b.first), core::cmp::Reverse(b.hash))
-    };
-    let at = top.iter().position(|q| before(&p, q)).unwrap_or(top.len());
+    insert_by(top, p, limit, |p| {
+        (p.score, core::cmp::Reverse(p.first), core::cmp::Reverse(p.hash))
+    });
+}
+
+/// Inserts `item` into `list`, kept sorted by descending `key` and at most `limit` long.
+fn insert_by<T, K: Ord, const N: usize>(
+    list: &mut Vec<T, N>,
+    item: T,
+    limit: usize,
+    key: impl Fn(&T) -> K,
+) {
+    let k = key(&item);
+    let at = list.iter().position(|q| k > key(q)).unwrap_or(list.len());
     if at >= limit {
         return;
     }
-    if top.len() >= limit {
-        top.pop();
+    if list.len() >= limit {
+        list.pop();
     }
     // Always true (`at` <= the old length, and `at` < `limit`), but the optimizer cannot
     // see it, and `insert` panics otherwise.
-    if at <= top.len() {
-        let _ = top.insert(at, p);
+    if at <= list.len() {
+        let _ = list.insert(at, item);
     }
 }
 
