@@ -218,14 +218,21 @@ const fn fold_forms_b(u: u32) -> Folded {
     Folded::Drop
 }
 
-/// `ARABIC` flag: the character is a letter or digit ([`is_word_char`]).
-const WORD: u16 = 0x8000;
-/// `ARABIC` mask of the folded code point; 0 means dropped (and so [`is_transparent`]).
+/// Class bit: a letter or digit, which starts or continues a word ([`is_word_char`]).
+pub(crate) const WORD: u8 = 1;
+/// Class bit: a mark or control, which continues a word but never starts one
+/// ([`is_transparent`]). A character with neither bit ends a word.
+pub(crate) const MARK: u8 = 2;
+
+/// `ARABIC` entries keep the class bits from here up.
+const CLASS_SHIFT: u32 = 14;
+/// `ARABIC` mask of the folded code point; 0 means dropped (and so [`MARK`]).
 const FOLDED: u16 = 0x0FFF;
 
-/// [`fold`] and [`is_word_char`] for each character of the Arabic block, U+0600..=U+06FF,
-/// computed at compile time from [`fold_arabic`] and [`is_arabic_word_char`]: the folded code
-/// point (all fit 12 bits: Arabic letters and ASCII digits) or 0 if dropped, plus [`WORD`].
+/// [`fold`] and the class of each character of the Arabic block, U+0600..=U+06FF, computed at
+/// compile time from [`fold_arabic`] and [`is_arabic_word_char`]: the folded code point (all
+/// fit 12 bits: Arabic letters and ASCII digits) or 0 if dropped, and [`WORD`] and [`MARK`]
+/// above [`CLASS_SHIFT`].
 ///
 /// Arabic text is nearly all in this block, so one load replaces the branch chains for most
 /// characters the tokenizer and the scorer see.
@@ -242,7 +249,9 @@ const ARABIC: [u16; 256] = {
             None => 0,
         };
         assert!(folded <= FOLDED, "ARABIC packs the folded code point in 12 bits");
-        table[i] = folded | if is_arabic_word_char(u) { WORD } else { 0 };
+        let word = if is_arabic_word_char(u) { WORD } else { 0 };
+        let mark = if folded == 0 { MARK } else { 0 };
+        table[i] = folded | ((word | mark) as u16) << CLASS_SHIFT;
         i += 1;
     }
     table
@@ -259,83 +268,66 @@ const fn arabic(u: u32) -> Folded {
     }
 }
 
-/// The `ARABIC` entry of the two-byte UTF-8 sequence `lead`, `cont` if it encodes a character
-/// of the Arabic block (lead bytes 0xD8..=0xDB), else `None`.
-#[inline]
-pub(crate) const fn arabic_entry(lead: u8, cont: u8) -> Option<u16> {
-    if lead >= 0xD8 && lead <= 0xDB {
-        Some(ARABIC[(((lead & 0x03) as usize) << 6) | (cont & 0x3F) as usize])
-    } else {
-        None
-    }
+/// The `ARABIC` entry of U+0600 + `low`.
+#[inline(always)]
+const fn arabic_entry(low: u32) -> u16 {
+    ARABIC[(low & 0xFF) as usize]
 }
 
-/// Whether an `ARABIC` entry is a word character.
-#[inline]
-pub(crate) const fn entry_is_word(entry: u16) -> bool {
-    entry & WORD != 0
+/// Whether `lead` is the first byte of a two-byte UTF-8 sequence for U+0600..=U+06FF; the low
+/// byte of the code point is then `(lead & 3) << 6 | (cont & 0x3F)`.
+#[inline(always)]
+const fn is_arabic_lead(lead: u8) -> bool {
+    lead >= 0xD8 && lead <= 0xDB
 }
 
-/// The folded code point of an `ARABIC` entry, 0 if the character is dropped.
-#[inline]
-pub(crate) const fn entry_folded(entry: u16) -> u16 {
-    entry & FOLDED
+/// The low byte of the code point of the two-byte sequence `lead`, `cont`.
+#[inline(always)]
+const fn arabic_low(lead: u8, cont: u8) -> u32 {
+    ((lead & 0x03) as u32) << 6 | (cont & 0x3F) as u32
 }
 
-/// Whether each ASCII byte is a letter or digit.
-const ASCII_WORD: [bool; 128] = {
-    let mut table = [false; 128];
+/// The class of each ASCII byte: [`WORD`] for letters and digits, else 0.
+const ASCII_CLASS: [u8; 128] = {
+    let mut table = [0u8; 128];
     let mut i = 0;
     while i < 128 {
-        table[i] = (i as u8).is_ascii_alphanumeric();
+        table[i] = if (i as u8).is_ascii_alphanumeric() { WORD } else { 0 };
         i += 1;
     }
     table
 };
 
-/// The character class of the text at byte `at` (a char boundary): `Some((class, len))`,
-/// where `len` is the character's length in bytes, or `None` at the end.
+/// The class of the character at byte `at` of `text` (a char boundary) and its length in
+/// bytes, or `None` at the end: [`WORD`], [`MARK`] or 0 (the character ends a word).
 ///
 /// ASCII and the Arabic block are decoded from the bytes and looked up in tables; other
 /// characters take the general path ([`is_word_char`], [`is_transparent`]).
-#[inline]
-pub(crate) fn class_at(text: &str, at: usize) -> Option<(Class, usize)> {
+#[inline(always)]
+pub(crate) fn class_at(text: &str, at: usize) -> Option<(u8, usize)> {
     let bytes = text.as_bytes();
     let lead = *bytes.get(at)?;
     if lead < 0x80 {
-        let word = ASCII_WORD[lead as usize];
-        return Some((if word { Class::Word } else { Class::Other }, 1));
+        return Some((ASCII_CLASS[lead as usize], 1));
     }
-    if let Some(entry) = arabic_entry(lead, *bytes.get(at + 1)?) {
-        let class = if entry_is_word(entry) {
-            Class::Word
-        } else if entry_folded(entry) == 0 {
-            Class::Transparent
-        } else {
-            Class::Other
-        };
-        return Some((class, 2));
+    if is_arabic_lead(lead) {
+        let entry = arabic_entry(arabic_low(lead, *bytes.get(at + 1)?));
+        return Some(((entry >> CLASS_SHIFT) as u8, 2));
     }
-    let c = text.get(at..)?.chars().next()?;
-    let class = if is_word_char(c) {
-        Class::Word
-    } else if is_transparent(c) {
-        Class::Transparent
-    } else {
-        Class::Other
-    };
-    Some((class, c.len_utf8()))
+    class_of_char(text, at)
 }
 
-/// What a character is to the tokenizer.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Class {
-    /// A letter or digit ([`is_word_char`]).
-    Word,
-    /// A mark or control inside a word ([`is_transparent`]).
-    Transparent,
-    /// Anything else: spaces, punctuation, symbols.
-    Other,
+/// [`class_at`] outside ASCII and the Arabic block.
+fn class_of_char(text: &str, at: usize) -> Option<(u8, usize)> {
+    let c = text.get(at..)?.chars().next()?;
+    let class = if is_word_char(c) {
+        WORD
+    } else if is_transparent(c) {
+        MARK
+    } else {
+        0
+    };
+    Some((class, c.len_utf8()))
 }
 
 /// Whether `c` is dropped by [`fold`]: a mark or control that never separates words.
@@ -356,7 +348,7 @@ pub(crate) enum Class {
 pub const fn is_transparent(c: char) -> bool {
     let u = c as u32;
     if u >= 0x0600 && u <= 0x06FF {
-        return entry_folded(ARABIC[(u & 0xFF) as usize]) == 0;
+        return arabic_entry(u) & FOLDED == 0;
     }
     matches!(fold(c), Folded::Drop) || is_combining(c)
 }
@@ -388,10 +380,10 @@ const fn is_combining(c: char) -> bool {
 pub fn is_word_char(c: char) -> bool {
     let u = c as u32;
     if u < 0x80 {
-        return ASCII_WORD[u as usize];
+        return ASCII_CLASS[u as usize] == WORD;
     }
     match u {
-        0x0600..=0x06FF => entry_is_word(ARABIC[(u & 0xFF) as usize]),
+        0x0600..=0x06FF => (arabic_entry(u) >> CLASS_SHIFT) as u8 & WORD != 0,
         // Arabic Supplement and Extended-A letters.
         0x0750..=0x077F | 0x08A0..=0x08C9 => true,
         // Presentation forms: letters, but not the harakat shapes (U+FE70..U+FE7F) or the BOM.
@@ -492,53 +484,42 @@ pub(crate) struct Written {
 /// and `encode_utf8`, one byte at a time for ASCII and one table load for the Arabic block.
 pub(crate) fn fold_into(word: &str, buf: &mut [u8]) -> Option<Written> {
     let bytes = word.as_bytes();
-    let mut out = Written { len: 0, chars: 0, digit: false };
-    let mut i = 0;
+    // Locals, not a `Written`, so the loop keeps them in registers.
+    let (mut i, mut len, mut chars, mut digit) = (0, 0, 0, false);
     while let Some(&lead) = bytes.get(i) {
-        let folded = if lead < 0x80 {
-            i += 1;
-            u32::from(lead.to_ascii_lowercase())
-        } else if let Some(entry) = bytes.get(i + 1).and_then(|&cont| arabic_entry(lead, cont)) {
+        if lead < 0x80 {
+            let f = lead.to_ascii_lowercase();
+            *buf.get_mut(len)? = f;
+            digit |= f.is_ascii_digit();
+            (i, len, chars) = (i + 1, len + 1, chars + 1);
+        } else if is_arabic_lead(lead) {
+            let f = arabic_entry(arabic_low(lead, *bytes.get(i + 1)?)) & FOLDED;
             i += 2;
-            match entry_folded(entry) {
-                0 => continue,
-                f => u32::from(f),
+            if f >= 0x80 {
+                // A letter of the block: two bytes again.
+                let [a, b] = buf.get_mut(len..len + 2)? else { return None };
+                *a = 0xC0 | (f >> 6) as u8;
+                *b = 0x80 | (f & 0x3F) as u8;
+                (len, chars) = (len + 2, chars + 1);
+            } else if f != 0 {
+                // An Arabic-Indic digit, now ASCII.
+                *buf.get_mut(len)? = f as u8;
+                digit = true;
+                (len, chars) = (len + 1, chars + 1);
             }
         } else {
             let c = word.get(i..)?.chars().next()?;
             i += c.len_utf8();
             for f in fold(c) {
-                out.push(f, buf)?;
+                let (utf8, n) = utf8(f);
+                let dst = buf.get_mut(len..len + n)?;
+                dst.iter_mut().zip(&utf8).for_each(|(d, b)| *d = *b);
+                digit |= f.is_ascii_digit();
+                (len, chars) = (len + n, chars + 1);
             }
-            continue;
-        };
-        // ASCII and folded Arabic-block characters: one or two bytes.
-        if folded < 0x80 {
-            *buf.get_mut(out.len)? = folded as u8;
-            out.len += 1;
-            out.digit |= (folded as u8).is_ascii_digit();
-        } else {
-            let dst = buf.get_mut(out.len..out.len + 2)?;
-            dst[0] = 0xC0 | (folded >> 6) as u8;
-            dst[1] = 0x80 | (folded & 0x3F) as u8;
-            out.len += 2;
         }
-        out.chars += 1;
     }
-    Some(out)
-}
-
-impl Written {
-    /// Appends `c` to `buf`, or `None` if it does not fit.
-    fn push(&mut self, c: char, buf: &mut [u8]) -> Option<()> {
-        let (bytes, n) = utf8(c);
-        let dst = buf.get_mut(self.len..self.len + n)?;
-        dst.iter_mut().zip(&bytes).for_each(|(d, b)| *d = *b);
-        self.len += n;
-        self.chars += 1;
-        self.digit |= c.is_ascii_digit();
-        Some(())
-    }
+    Some(Written { len, chars, digit })
 }
 
 /// `c` in UTF-8: its bytes, and how many of them are used.
@@ -729,11 +710,11 @@ mod tests {
             let mut utf8 = [0u8; 4];
             let s = c.encode_utf8(&mut utf8);
             let class = if is_word_char(c) {
-                Class::Word
+                WORD
             } else if is_transparent(c) {
-                Class::Transparent
+                MARK
             } else {
-                Class::Other
+                0
             };
             assert_eq!(class_at(s, 0), Some((class, s.len())), "class U+{:04X}", c as u32);
         }

@@ -22,7 +22,7 @@
 
 use core::iter::FusedIterator;
 
-use crate::normalize::{self, Class};
+use crate::normalize;
 
 /// The words of `text` with their byte offsets.
 ///
@@ -69,15 +69,15 @@ pub(crate) fn next_word(text: &str, from: usize) -> Option<(usize, usize)> {
     let mut at = from;
     let start = loop {
         let (class, len) = normalize::class_at(text, at)?;
-        if class == Class::Word {
+        if class & normalize::WORD != 0 {
             break at;
         }
         at += len;
     };
     loop {
         match normalize::class_at(text, at) {
-            Some((Class::Word | Class::Transparent, len)) => at += len,
-            Some((Class::Other, _)) => return Some((start, at)),
+            Some((0, _)) => return Some((start, at)),
+            Some((_, len)) => at += len,
             None => return Some((start, text.len())),
         }
     }
