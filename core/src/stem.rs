@@ -92,7 +92,7 @@ pub(crate) fn split_bytes(word: &[u8], letters: usize) -> (usize, Range<usize>) 
     }
     // Most words end in none of the suffixes' last letters (ا ن ت ه ي م): skip the loop.
     if word.last().is_some_and(|b| SUFFIX_LAST.contains(b)) {
-        for suffix in SUFFIXES.map(str::as_bytes) {
+        for suffix in SUFFIX_BYTES {
             if n >= 3 + suffix.len() / 2
                 && word.get(start..end).is_some_and(|w| w.ends_with(suffix))
             {
@@ -103,6 +103,17 @@ pub(crate) fn split_bytes(word: &[u8], letters: usize) -> (usize, Range<usize>) 
     }
     (lead, start..end)
 }
+
+/// [`SUFFIXES`] as bytes, made once at compile time.
+const SUFFIX_BYTES: [&[u8]; SUFFIXES.len()] = {
+    let mut bytes: [&[u8]; SUFFIXES.len()] = [&[]; SUFFIXES.len()];
+    let mut i = 0;
+    while i < SUFFIXES.len() {
+        bytes[i] = SUFFIXES[i].as_bytes();
+        i += 1;
+    }
+    bytes
+};
 
 /// The last UTF-8 byte of each suffix's last letter.
 const SUFFIX_LAST: [u8; 6] = [0xA7, 0x86, 0xAA, 0x87, 0x8A, 0x85]; // ا ن ت ه ي م
