@@ -73,8 +73,9 @@ CARGO_PROFILE_RELEASE_OPT_LEVEL=3 cargo build --release -p talkhis-firmware \
 #    and runs.
 cargo run --release -p talkhis-embedded-host --bin nostd_check --target "$host"
 
-# 6. The defmt logging variant builds (decoding it needs defmt-print, which CI skips).
-cargo build --release -p talkhis-firmware --features defmt --bin summarize
+# 6. The defmt logging variant builds (decoding it needs defmt-print, which CI skips). Its
+#    own target dir, so it does not replace the plain-text ELF measured above.
+cargo build --release -p talkhis-firmware --features defmt --bin summarize --target-dir target/defmt
 
 set +x
 echo "embedded: device tests, M0 and M4F firmware, sizes and link checks passed"
