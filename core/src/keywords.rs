@@ -103,7 +103,13 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
             let ranked = (pending.score, core::cmp::Reverse(t.first), core::cmp::Reverse(t.hash));
             insert_by(&mut pool, ranked, POOL, |r| *r);
         }
-        let pool: Vec<u32, POOL> = pool.iter().map(|r| r.2.0).collect();
+        // Pushed one by one: heapless's `collect` panics on overflow, which the optimizer
+        // cannot rule out even with equal capacities.
+        let mut hashes: Vec<u32, POOL> = Vec::new();
+        for r in &pool {
+            let _ = hashes.push(r.2.0);
+        }
+        let pool = hashes;
         let mut phrases: Vec<Phrase, PHRASES> = Vec::new();
         self.choose_forms(&mut top, &pool, &mut phrases);
         // Phrases compete with single terms for the same places; a phrase that enters takes
