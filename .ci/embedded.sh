@@ -19,7 +19,7 @@ host=$(rustc -vV | sed -n 's/^host: //p')
 log=$(mktemp -d)
 
 cd embedded
-cargo fmt --all --check
+cargo fmt --check -p talkhis-firmware -p talkhis-embedded-host
 cargo clippy --release -p talkhis-firmware --bins -- -D warnings
 cargo clippy --release -p talkhis-embedded-host --target "$host" --all-targets -- -D warnings
 

@@ -12,7 +12,7 @@ use talkhis::Config;
 pub const SENTENCES: usize = 64;
 
 /// The most distinct content terms the firmware's scratch holds (12 bytes each).
-pub const TERMS: usize = 576;
+pub const TERMS: usize = 512;
 
 /// The most sentences a summary holds (`Summary<'t, SUMMARY>`).
 pub const SUMMARY: usize = 5;
