@@ -95,7 +95,7 @@ impl Config {
             redundancy: 700,
             headline_eligible: true,
             fill: true,
-            keyword_position_decay: 400,
+            keyword_position_decay: 200,
             paragraph_bonus: 0,
             position_floor: 0,
             long_sentence: 0,
@@ -194,8 +194,8 @@ impl Config {
         self
     }
 
-    /// Sets how fast a keyword's score falls with the rank of the sentence it first occurs
-    /// in, in thousandths per sentence.
+    /// Sets how fast a keyword's score falls with where the text first uses it, in
+    /// thousandths per 10 words.
     #[must_use]
     pub const fn with_keyword_position_decay(mut self, permille: u16) -> Self {
         self.keyword_position_decay = permille;
@@ -274,7 +274,7 @@ impl Config {
         self.fill
     }
 
-    /// How fast a keyword's score falls with its first sentence, in thousandths per sentence.
+    /// How fast a keyword's score falls with its first use, in thousandths per 10 words.
     #[must_use]
     pub const fn keyword_position_decay(&self) -> u16 {
         self.keyword_position_decay

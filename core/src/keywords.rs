@@ -92,7 +92,7 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
         for t in self.scratch.terms.iter() {
             let pending = Pending {
                 hash: t.hash,
-                score: self.keyword_score(t.count, t.sentences, t.first, 100),
+                score: self.keyword_score(t.count, t.first, 100),
                 count: t.count,
                 first: t.first,
                 forms: [Form::default(); 2],
@@ -119,7 +119,7 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
             phrases.iter().filter(|ph| ph.count - ph.error >= min && config.phrase_weight() > 0)
         {
             let count = ph.count - ph.error;
-            let score = self.keyword_score(count, count, ph.first, config.phrase_weight());
+            let score = self.keyword_score(count, ph.first, config.phrase_weight());
             if top.len() >= K && top.last().is_none_or(|last| last.score >= score) {
                 continue;
             }
@@ -146,18 +146,17 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
         out
     }
 
-    /// A keyword's score, in thousandths: its occurrences, plus a tenth for each sentence it
-    /// occurs in (a term spread over the text beats one repeated in one sentence), times
-    /// `percent` / 100, boosted if in the headline, falling with the rank of the sentence it
-    /// first occurs in.
-    fn keyword_score(&self, count: u16, sentences: u16, first: u16, percent: u16) -> u32 {
+    /// A keyword's score, in thousandths: its occurrences times `percent` / 100, boosted if
+    /// in the headline, falling with where the text first uses it (per 10 words, so a term
+    /// named early in the lead beats one with as many occurrences named later).
+    fn keyword_score(&self, count: u16, first: u16, percent: u16) -> u32 {
         let config = &self.config;
-        let boost = if self.scratch.headline && first == 0 { config.headline_boost() } else { 0 };
-        let occurrences = u64::from(count) * 1000 + u64::from(sentences) * 100;
-        let weight = occurrences * (100 + u64::from(boost)) / 100 * u64::from(percent) / 100;
-        // Rank among the body sentences, so a dateline or a caption does not push terms down.
-        let rank = self.scratch.sentences.get(usize::from(first)).map_or(0, |s| s.rank);
-        let position = u64::from(score::position(u32::from(rank), config.keyword_position_decay()));
+        let headline = first < self.headline_words();
+        let boost = if headline { config.headline_boost() } else { 0 };
+        let weight =
+            u64::from(count) * 1000 * (100 + u64::from(boost)) / 100 * u64::from(percent) / 100;
+        let position =
+            u64::from(score::position(u32::from(first) / 10, config.keyword_position_decay()));
         (weight * position / 1000).min(u64::from(u32::MAX)) as u32
     }
 
@@ -170,10 +169,13 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
         phrases: &mut Vec<Phrase, PHRASES>,
     ) {
         let min = self.config.phrase_min_count().max(2);
-        for (index, s) in self.scratch.sentences.iter().enumerate() {
+        // Every word before the current one, as pass 1 counts them for the terms.
+        let mut word_index = 0usize;
+        for s in &self.scratch.sentences {
             let (from, to) = (s.start as usize, s.end as usize);
             let mut previous: Option<Seen> = None;
             for (at, word) in tokenize::words(self.text.get(from..to).unwrap_or("")) {
+                word_index += 1;
                 let Word::Content { hash, lead } = score::classify(word) else {
                     previous = None;
                     continue;
@@ -212,10 +214,11 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
                             len: surface.len() as u32,
                             weight: 1,
                         };
-                        count_phrase(phrases, prev.hash, hash, index as u16, form);
+                        count_phrase(phrases, prev.hash, hash, prev.word, form);
                     }
                 }
-                previous = Some(Seen { hash, start, end, pooled });
+                let word = u16::try_from(word_index - 1).unwrap_or(u16::MAX);
+                previous = Some(Seen { hash, start, end, pooled, word });
             }
         }
     }
@@ -235,6 +238,8 @@ struct Seen {
     start: usize,
     end: usize,
     pooled: bool,
+    /// Its index among all the words of the text (saturating).
+    word: u16,
 }
 
 /// A candidate keyphrase: two adjacent terms, how often they occur together, and their forms.
@@ -253,7 +258,7 @@ struct Phrase {
 /// Agrawal and El Abbadi, 2005): when the table is full, the least counted phrase gives its
 /// place to the new one, which inherits its count as a possible error. Frequent phrases
 /// survive whatever their order in the text, and `count - error` never overstates.
-fn count_phrase(phrases: &mut Vec<Phrase, PHRASES>, a: u32, b: u32, sentence: u16, form: Form) {
+fn count_phrase(phrases: &mut Vec<Phrase, PHRASES>, a: u32, b: u32, word: u16, form: Form) {
     if a == b {
         return;
     }
@@ -262,8 +267,7 @@ fn count_phrase(phrases: &mut Vec<Phrase, PHRASES>, a: u32, b: u32, sentence: u1
         vote(&mut ph.forms, form);
         return;
     }
-    let fresh =
-        Phrase { a, b, count: 1, error: 0, first: sentence, forms: [form, Form::default()] };
+    let fresh = Phrase { a, b, count: 1, error: 0, first: word, forms: [form, Form::default()] };
     if let Err(fresh) = phrases.push(fresh) {
         let Some(least) = phrases.iter_mut().min_by_key(|ph| ph.count) else { return };
         let error = least.count;

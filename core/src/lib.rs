@@ -33,7 +33,7 @@
 //!     وقال مراقبون إن الاتفاق خطوة مهمة لكنه غير كاف لوقف الاحترار. \
 //!     ومن المقرر أن تعقد القمة المقبلة في العام القادم.";
 //!
-//! // Scratch for up to 64 sentences and 256 distinct terms: about 4.3 KB, no heap.
+//! // Scratch for up to 64 sentences and 256 distinct terms: about 3.3 KB, no heap.
 //! let mut summarizer: Summarizer<64, 256> = Summarizer::new();
 //! let config = Config::new().with_budget(Budget::Sentences(2));
 //!

@@ -5,7 +5,7 @@
 //! a device matches the one made on a desktop, bit for bit.
 //!
 //! The document's terms live in a fixed-size open-addressing table ([`Terms`]): the key is a
-//! 32-bit FNV-1a hash of the folded stem, so a term costs 12 bytes whatever its length, and
+//! 32-bit FNV-1a hash of the folded stem, so a term costs 8 bytes whatever its length, and
 //! a lookup hashes the word once and compares integers. Two different stems with the same
 //! hash would count as one term; among the few thousand terms of an article the chance is
 //! about one in a thousand, and the effect is one slightly higher count.
@@ -83,16 +83,13 @@ pub(crate) struct Term {
     pub hash: u32,
     /// Occurrences in the document (saturating); 0 marks an empty slot.
     pub count: u16,
-    /// Index of the first sentence it occurs in.
+    /// Index of the word (among all words of the text, saturating) where it first occurs:
+    /// where the text introduces it, which ranks keywords and finds headline terms.
     pub first: u16,
-    /// Index of the last sentence it occurred in, to count `sentences` once per sentence.
-    pub last: u16,
-    /// Number of sentences it occurs in.
-    pub sentences: u16,
 }
 
 impl Term {
-    const EMPTY: Self = Self { hash: 0, count: 0, first: 0, last: 0, sentences: 0 };
+    const EMPTY: Self = Self { hash: 0, count: 0, first: 0 };
 }
 
 /// Fixed-capacity hash table of a document's terms (linear probing, never resized).
@@ -125,22 +122,18 @@ impl<const T: usize> Terms<T> {
         ((hash as u64 * T as u64) >> 32) as usize
     }
 
-    /// Counts one occurrence of `hash` in sentence `sentence`; `Err(())` if the table is full.
-    pub fn add(&mut self, hash: u32, sentence: u16) -> Result<(), ()> {
+    /// Counts one occurrence of `hash` at word `word`; `Err(())` if the table is full.
+    pub fn add(&mut self, hash: u32, word: u16) -> Result<(), ()> {
         let mut i = Self::home(hash);
         for _ in 0..T {
             let Some(slot) = self.slots.get_mut(i) else { return Err(()) };
             if slot.count == 0 {
-                *slot = Term { hash, count: 1, first: sentence, last: sentence, sentences: 1 };
+                *slot = Term { hash, count: 1, first: word };
                 self.len += 1;
                 return Ok(());
             }
             if slot.hash == hash {
                 slot.count = slot.count.saturating_add(1);
-                if slot.last != sentence {
-                    slot.last = sentence;
-                    slot.sentences = slot.sentences.saturating_add(1);
-                }
                 return Ok(());
             }
             i = if i + 1 == T { 0 } else { i + 1 };
@@ -244,7 +237,7 @@ mod tests {
             t.add(h, s).unwrap();
         }
         assert_eq!(t.len(), 4);
-        assert_eq!(t.get(7), Some(&Term { hash: 7, count: 3, first: 0, last: 1, sentences: 2 }));
+        assert_eq!(t.get(7), Some(&Term { hash: 7, count: 3, first: 0 }));
         assert_eq!(t.add(15, 3), Err(()), "full");
         assert_eq!(t.add(9, 3), Ok(()), "existing terms still count");
         assert_eq!(t.get(15), None);

@@ -10,8 +10,8 @@ use crate::{sentences, tokenize};
 /// Reusable scratch space for summarizing and extracting keywords, with caller-chosen
 /// capacities and no heap.
 ///
-/// - `SENTENCES`: the most sentences a document may have (at most 65,535). 24 bytes each.
-/// - `TERMS`: the most distinct content terms (stems) a document may have. 12 bytes each.
+/// - `SENTENCES`: the most sentences a document may have (at most 65,535). 20 bytes each.
+/// - `TERMS`: the most distinct content terms (stems) a document may have. 8 bytes each.
 ///   A 2,000-word news article has 100–150 sentences and 700–900 terms.
 ///
 /// [`Summarizer::new`] is a `const fn`, so the scratch can live in a `static` instead of on a
@@ -46,9 +46,9 @@ pub struct Summarizer<const SENTENCES: usize, const TERMS: usize> {
 pub(crate) struct Info {
     pub start: u32,
     pub end: u32,
-    /// Mean content weight (before scaling to the best sentence), then the total score.
+    /// Mean content weight, before scaling to the best sentence (the total score is computed
+    /// from it when needed, which keeps a sentence at 20 bytes).
     pub raw: u32,
-    pub total: u32,
     pub words: u16,
     pub content: u16,
     /// The number of eligible body sentences before it: its rank, if it is eligible.
@@ -198,6 +198,8 @@ impl<const SENTENCES: usize, const TERMS: usize> Summarizer<SENTENCES, TERMS> {
             return Err(Error::capacity(Capacity::TextBytes, u32::MAX as usize, u32::MAX as usize));
         }
         let mut spans = sentences::split(text);
+        // Counts every word before the current one, for each term's first occurrence.
+        let mut word_index = 0usize;
         while let Some(span) = spans.next_span() {
             let index = self.sentences.len();
             let full = Error::capacity(Capacity::Sentences, SENTENCES, span.start);
@@ -205,12 +207,11 @@ impl<const SENTENCES: usize, const TERMS: usize> Summarizer<SENTENCES, TERMS> {
             if self.sentences.is_full() {
                 return Err(full);
             }
-            let sentence = u16::try_from(index).map_err(|_| full)?;
+            u16::try_from(index).map_err(|_| full)?;
             let mut info = Info {
                 start: span.start as u32,
                 end: span.end as u32,
                 raw: 0,
-                total: 0,
                 words: 0,
                 content: 0,
                 rank: 0,
@@ -219,10 +220,11 @@ impl<const SENTENCES: usize, const TERMS: usize> Summarizer<SENTENCES, TERMS> {
             };
             for (at, word) in tokenize::words(text.get(span.start..span.end).unwrap_or("")) {
                 info.words = info.words.saturating_add(1);
+                word_index += 1;
                 if let Word::Content { hash, .. } = score::classify(word) {
                     info.content = info.content.saturating_add(1);
                     self.terms
-                        .add(hash, sentence)
+                        .add(hash, u16::try_from(word_index).unwrap_or(u16::MAX))
                         .map_err(|()| Error::capacity(Capacity::Terms, TERMS, span.start + at))?;
                 }
             }
@@ -376,9 +378,10 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
             }
         };
         let max_sentences = max_sentences.min(N);
+        let weights = self.weights();
         let sentences = &mut self.scratch.sentences;
         // Best first; ties go to the earlier sentence.
-        sort_by(sentences, |a, b| (b.total, a.start) < (a.total, b.start));
+        sort_by(sentences, |a, b| (weights.total(b), a.start) < (weights.total(a), b.start));
         let mut words = 0u32;
         for s in sentences.iter().filter(|s| s.eligible) {
             if summary.sentences.len() >= max_sentences || words >= max_words {
@@ -397,8 +400,11 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
                     continue;
                 }
             }
-            let sentence =
-                Sentence { text: candidate, start: s.start as usize, score: Score(s.total) };
+            let sentence = Sentence {
+                text: candidate,
+                start: s.start as usize,
+                score: Score(weights.total(s)),
+            };
             if summary.sentences.push(sentence).is_err() {
                 break;
             }
@@ -427,12 +433,10 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
     pub fn scores(&mut self) -> impl Iterator<Item = SentenceScore<'t>> + '_ {
         self.score();
         let text = self.text;
-        let config = self.config;
         let headline = self.scratch.headline;
-        let best = self.best.unwrap_or(0);
-        let eligible = self.scratch.eligible;
+        let weights = self.weights();
         self.scratch.sentences.iter().enumerate().map(move |(i, s)| {
-            let parts = parts(s, best, &config, i == 0 && headline, eligible);
+            let parts = weights.parts(s);
             SentenceScore {
                 text: text.get(s.start as usize..s.end as usize).unwrap_or(""),
                 start: s.start as usize,
@@ -444,7 +448,7 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
                 content: Score(parts.0),
                 position: Score(parts.1),
                 bonus: Score(parts.2),
-                total: Score(s.total),
+                total: Score(weights.total(s)),
             }
         })
     }
@@ -456,8 +460,7 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
         }
         let text = self.text;
         let config = self.config;
-        let headline = self.scratch.headline;
-        let eligible = self.scratch.eligible;
+        let headline_words = self.headline_words();
         let terms = &self.scratch.terms;
         let mut best = 0u32;
         for s in self.scratch.sentences.iter_mut() {
@@ -468,7 +471,7 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
                 if let Word::Content { hash, .. } = score::classify(word)
                     && let Some(t) = terms.get(hash)
                 {
-                    let boost = if headline && t.first == 0 { config.headline_boost() } else { 0 };
+                    let boost = if t.first < headline_words { config.headline_boost() } else { 0 };
                     let weight = match config.topic_threshold() {
                         0 => u64::from(t.count),
                         // A topic word (Lin and Hovy's "topic signatures", simplified): weight 10
@@ -485,48 +488,83 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
                 best = best.max(s.raw);
             }
         }
-        for (i, s) in self.scratch.sentences.iter_mut().enumerate() {
-            let (content, position, bonus) = parts(s, best, &config, i == 0 && headline, eligible);
-            let weighted = (u64::from(content) * u64::from(config.content_weight())
-                + u64::from(position) * u64::from(config.position_weight()))
-                / 100;
-            let mut total = weighted + u64::from(bonus);
-            let long = config.long_sentence();
-            if long > 0 && s.words > long {
-                total = total * u64::from(long) / u64::from(s.words);
-            }
-            s.total = total.min(u64::from(u32::MAX)) as u32;
-        }
         self.best = Some(best);
+    }
+
+    /// The number of words of the headline (0 without one): terms first seen within them are
+    /// headline terms.
+    pub(crate) fn headline_words(&self) -> u16 {
+        match self.scratch.sentences.first() {
+            Some(s) if self.scratch.headline => s.words,
+            _ => 0,
+        }
+    }
+
+    /// The scoring context, once pass 2 has run (call [`Self::score`] first).
+    fn weights(&self) -> Weights {
+        let headline = self.scratch.headline;
+        Weights {
+            config: self.config,
+            best: self.best.unwrap_or(0),
+            headline: self.scratch.sentences.first().filter(|_| headline).map(|s| s.start),
+            eligible: self.scratch.eligible,
+        }
     }
 }
 
-/// The (content, position, bonus) parts of a sentence's score, in thousandths.
-fn parts(
-    s: &Info,
+/// What a sentence's score depends on besides the sentence itself.
+#[derive(Clone, Copy, Debug)]
+struct Weights {
+    config: Config,
+    /// The best mean content weight of an eligible sentence.
     best: u32,
-    config: &Config,
-    is_headline: bool,
+    /// Where the headline starts, if the document has one.
+    headline: Option<u32>,
+    /// How many body sentences may be chosen.
     eligible: u16,
-) -> (u32, u32, u32) {
-    if !s.eligible {
-        return (0, 0, 0);
+}
+
+impl Weights {
+    /// The (content, position, bonus) parts of a sentence's score, in thousandths.
+    fn parts(&self, s: &Info) -> (u32, u32, u32) {
+        let config = &self.config;
+        if !s.eligible {
+            return (0, 0, 0);
+        }
+        let best = self.best;
+        let content =
+            if best == 0 { 0 } else { (u64::from(s.raw) * 1000 / u64::from(best)) as u32 };
+        let floor = u32::from(config.position_floor()).min(1000);
+        let mut position = floor
+            + score::position(u32::from(s.rank), config.position_decay()) * (1000 - floor) / 1000;
+        if self.eligible > 0 {
+            let eligible = u32::from(self.eligible);
+            let relative = 1000 - 1000 * u32::from(s.rank).min(eligible) / eligible;
+            position += relative * u32::from(config.spread_weight()) / 100;
+        }
+        let is_headline = self.headline == Some(s.start);
+        let lead = s.rank < config.lead_sentences() && !is_headline;
+        let mut bonus = if lead { u32::from(config.lead_bonus()) } else { 0 };
+        if s.para && s.rank > 0 {
+            bonus += u32::from(config.paragraph_bonus());
+        }
+        (content, position, bonus)
     }
-    let content = if best == 0 { 0 } else { (u64::from(s.raw) * 1000 / u64::from(best)) as u32 };
-    let floor = u32::from(config.position_floor()).min(1000);
-    let mut position =
-        floor + score::position(u32::from(s.rank), config.position_decay()) * (1000 - floor) / 1000;
-    if eligible > 0 {
-        let relative =
-            1000 - 1000 * u32::from(s.rank).min(u32::from(eligible)) / u32::from(eligible);
-        position += relative * u32::from(config.spread_weight()) / 100;
+
+    /// The total score that ranks the sentences, in thousandths.
+    fn total(&self, s: &Info) -> u32 {
+        let config = &self.config;
+        let (content, position, bonus) = self.parts(s);
+        let weighted = (u64::from(content) * u64::from(config.content_weight())
+            + u64::from(position) * u64::from(config.position_weight()))
+            / 100;
+        let mut total = weighted + u64::from(bonus);
+        let long = config.long_sentence();
+        if long > 0 && s.words > long {
+            total = total * u64::from(long) / u64::from(s.words);
+        }
+        total.min(u64::from(u32::MAX)) as u32
     }
-    let lead = s.rank < config.lead_sentences() && !is_headline;
-    let mut bonus = if lead { u32::from(config.lead_bonus()) } else { 0 };
-    if s.para && s.rank > 0 {
-        bonus += u32::from(config.paragraph_bonus());
-    }
-    (content, position, bonus)
 }
 
 /// Sorts `v` so that `before(a, b)` holds for every earlier `a` and later `b`: a heapsort, in
@@ -609,11 +647,11 @@ mod tests {
     fn scratch_size_per_sentence_and_term() {
         use core::mem::size_of;
         // The figures the docs promise, which decide what fits in a Cortex-M0's RAM.
-        assert_eq!(size_of::<Info>(), 24);
-        assert_eq!(size_of::<crate::score::Term>(), 12);
+        assert_eq!(size_of::<Info>(), 20);
+        assert_eq!(size_of::<crate::score::Term>(), 8);
         let base = size_of::<Summarizer<0, 0>>();
         assert!(base <= 32, "{base}");
-        assert_eq!(size_of::<Summarizer<128, 640>>(), base + 128 * 24 + 640 * 12);
+        assert_eq!(size_of::<Summarizer<128, 640>>(), base + 128 * 20 + 640 * 8);
     }
 
     #[test]
