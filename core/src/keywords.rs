@@ -124,7 +124,8 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
                 continue;
             }
             top.retain(|p| p.hash == 0 || p.score >= score || (p.hash != ph.a && p.hash != ph.b));
-            let pending = Pending { hash: 0, score, count, first: ph.first, forms: ph.forms };
+            let forms = [ph.forms[0], Form::default()];
+            let pending = Pending { hash: 0, score, count, first: ph.first, forms };
             insert_ranked(&mut top, pending, K);
         }
         let mut out = crate::Keywords { keywords: Vec::new() };
@@ -224,7 +225,7 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
     }
 }
 
-/// The most distinct phrases followed at once (a fixed stack budget: 52 bytes each).
+/// The most distinct phrases followed at once (a fixed stack budget: 32 bytes each).
 const PHRASES: usize = 32;
 
 /// How many of the best terms a phrase may be built on (whatever the `K` asked for, so that a
@@ -251,7 +252,8 @@ struct Phrase {
     count: u16,
     error: u16,
     first: u16,
-    forms: [Form; 2],
+    /// The majority form (a one-counter Misra–Gries summary, i.e. Boyer–Moore's vote).
+    forms: [Form; 1],
 }
 
 /// Counts one occurrence of the phrase (a, b) with the Space-Saving algorithm (Metwally,
@@ -267,7 +269,7 @@ fn count_phrase(phrases: &mut Vec<Phrase, PHRASES>, a: u32, b: u32, word: u16, f
         vote(&mut ph.forms, form);
         return;
     }
-    let fresh = Phrase { a, b, count: 1, error: 0, first: word, forms: [form, Form::default()] };
+    let fresh = Phrase { a, b, count: 1, error: 0, first: word, forms: [form] };
     if let Err(fresh) = phrases.push(fresh) {
         let Some(least) = phrases.iter_mut().min_by_key(|ph| ph.count) else { return };
         let error = least.count;
@@ -287,8 +289,9 @@ fn key_of(surface: &str) -> u32 {
     h
 }
 
-/// One Misra–Gries step with two counters: the majority form, and the runner-up, survive.
-fn vote(forms: &mut [Form; 2], seen: Form) {
+/// One Misra–Gries step with `F` counters: a form occurring more than 1/(F+1) of the time
+/// survives (with two counters, the majority form and the runner-up).
+fn vote<const F: usize>(forms: &mut [Form; F], seen: Form) {
     if let Some(f) = forms.iter_mut().find(|f| f.weight > 0 && f.key == seen.key) {
         f.weight += 1;
     } else if let Some(f) = forms.iter_mut().find(|f| f.weight == 0) {
