@@ -46,10 +46,10 @@ fn encode(
     let mut buf = [0u8; 2048];
     let len = black_box(buf.len());
     if let (Ok(s), Some(b)) = (summary, buf.get_mut(..len)) {
-        black_box(s.to_postcard(b).map(|b| b.len()));
+        let _ = black_box(s.to_postcard(b).map(|b| b.len()));
     }
     if let (Ok(k), Some(b)) = (keywords, buf.get_mut(..len)) {
-        black_box(k.to_postcard(b).map(|b| b.len()));
+        let _ = black_box(k.to_postcard(b).map(|b| b.len()));
     }
 }
 
