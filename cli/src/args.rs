@@ -107,7 +107,7 @@ pub struct InputArgs {
     #[arg(long)]
     pub lossy: bool,
 
-    /// Use the largest scratch space (65535 sentences, 262144 distinct terms, about 4.5 MB a
+    /// Use the largest scratch space (65535 sentences, 262144 distinct terms, about 3.4 MB a
     /// thread) for documents too large for the default (16384 sentences, 65536 terms).
     #[arg(long)]
     pub large: bool,

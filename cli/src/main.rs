@@ -40,7 +40,7 @@ const FAILED: u8 = 1;
 const USAGE: u8 = 2;
 
 /// Stack of the worker threads. The scratch spaces are boxed, but an unoptimized build
-/// may assemble one on the stack first (4.4 MB for `--large`); the memory is only reserved,
+/// may assemble one on the stack first (3.4 MB for `--large`); the memory is only reserved,
 /// not used, until touched.
 const STACK: usize = 64 << 20;
 

@@ -23,12 +23,12 @@ pub const SUMMARY_SENTENCES: usize = 1024;
 /// The most keywords: the `K` of the `Keywords<'_, K>` the CLI builds and encodes.
 pub const MAX_KEYWORDS: usize = 256;
 
-/// The default scratch space: 16384 sentences, 65536 distinct terms (about 1.1 MB, boxed).
+/// The default scratch space: 16384 sentences, 65536 distinct terms (about 0.85 MB, boxed).
 /// A long book chapter fits; a news article uses a few percent of it.
 pub type Normal = Summarizer<16_384, 65_536>;
 
 /// The `--large` scratch space: the most sentences the core allows (65535), 262144 terms
-/// (about 4.4 MB, boxed).
+/// (about 3.4 MB, boxed).
 pub type Large = Summarizer<LARGE_SENTENCES, LARGE_TERMS>;
 
 /// The sentences of [`Large`].
