@@ -8,6 +8,8 @@
 //! callgrind_annotate cg.out | head -40
 //! ```
 //!
+//! `profile sizes` prints the scratch's size for a few capacities instead.
+//!
 //! Arguments: stage (`split_whitespace`, `chars`, `fold`, `words`, `sentences`, `stem`,
 //! `stopwords`, `analyze`, `scores`, `summarize`, `keywords`, `both`), input (`sample`,
 //! `medium`, `large`, `diacritized`, `mixed`) and the number of runs.
@@ -18,6 +20,10 @@ use talkhis_benches as b;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
+    if args.get(1).is_some_and(|a| a == "sizes") {
+        sizes();
+        return;
+    }
     let usage = "usage: profile STAGE INPUT [RUNS]";
     let (Some(stage), Some(input)) = (args.get(1), args.get(2)) else { panic!("{usage}") };
     let input = b::input(input).unwrap_or_else(|| panic!("no input {input}"));
@@ -40,4 +46,20 @@ fn main() {
         "both" => b::repeat(runs, || b::both(&mut s, black_box(text)).1.keywords.len()),
         other => panic!("no stage {other}; {usage}"),
     }
+}
+
+/// `size_of` the scratch for a few capacities, and what one more sentence or term adds.
+fn sizes() {
+    use std::mem::size_of;
+    use talkhis::Summarizer;
+    println!("Summarizer<64, 512>       {:>9} B", size_of::<Summarizer<64, 512>>());
+    println!("Summarizer<160, 1024>     {:>9} B", size_of::<Summarizer<160, 1024>>());
+    println!("Summarizer<1024, 4096>    {:>9} B", size_of::<Summarizer<1024, 4096>>());
+    println!("Summarizer<16384, 65536>  {:>9} B", size_of::<Summarizer<16384, 65536>>());
+    let sentence = size_of::<Summarizer<101, 0>>() - size_of::<Summarizer<100, 0>>();
+    let term = size_of::<Summarizer<0, 101>>() - size_of::<Summarizer<0, 100>>();
+    println!(
+        "per sentence {sentence} B, per term {term} B, fixed {} B",
+        size_of::<Summarizer<0, 0>>()
+    );
 }
