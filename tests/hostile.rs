@@ -610,4 +610,3 @@ fn extreme(n: u16, on: bool, budget: Budget) -> Config {
         .with_phrase_weight(n)
         .with_phrase_min_count(n)
 }
-
