@@ -317,6 +317,37 @@ pub(crate) fn class_at(text: &str, at: usize) -> Option<(u8, usize)> {
     class_of_char(text, at)
 }
 
+/// The end of the run of word characters and marks that starts at byte `at` of `text` (a
+/// char boundary): the offset of the first character of class 0, or `text.len()`.
+///
+/// The tokenizer's inner loop. Arabic letters are tested first, since they make up most of a
+/// word, and each is one load of the two bytes and one of `ARABIC`.
+#[inline]
+pub(crate) fn word_end(text: &str, mut at: usize) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(&lead) = bytes.get(at) {
+        if is_arabic_lead(lead)
+            && let Some(&cont) = bytes.get(at + 1)
+        {
+            if arabic_entry(arabic_low(lead, cont)) >> CLASS_SHIFT == 0 {
+                return at;
+            }
+            at += 2;
+        } else if lead < 0x80 {
+            if ASCII_CLASS[lead as usize] == 0 {
+                return at;
+            }
+            at += 1;
+        } else {
+            match class_of_char(text, at) {
+                Some((0, _)) | None => return at,
+                Some((_, len)) => at += len,
+            }
+        }
+    }
+    text.len()
+}
+
 /// [`class_at`] outside ASCII and the Arabic block.
 fn class_of_char(text: &str, at: usize) -> Option<(u8, usize)> {
     let c = text.get(at..)?.chars().next()?;
@@ -717,6 +748,18 @@ mod tests {
                 0
             };
             assert_eq!(class_at(s, 0), Some((class, s.len())), "class U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn word_end_agrees_with_class_at() {
+        let text = "كِتَابٌ تسـعة،ثانيا G20 Élysée ﻻ ٣٤؟ می\u{200C}خواهم 🙂x \u{064E}ب ";
+        for (at, _) in text.char_indices() {
+            let mut end = at;
+            while let Some((_, len)) = class_at(text, end).filter(|&(c, _)| c != 0) {
+                end += len;
+            }
+            assert_eq!(word_end(text, at), end, "{at}");
         }
     }
 

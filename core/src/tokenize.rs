@@ -74,13 +74,7 @@ pub(crate) fn next_word(text: &str, from: usize) -> Option<(usize, usize)> {
         }
         at += len;
     };
-    loop {
-        match normalize::class_at(text, at) {
-            Some((0, _)) => return Some((start, at)),
-            Some((_, len)) => at += len,
-            None => return Some((start, text.len())),
-        }
-    }
+    Some((start, normalize::word_end(text, at)))
 }
 
 #[cfg(test)]
