@@ -118,6 +118,66 @@ const fn is_closing(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '}' | '﴿')
 }
 
+/// The first byte at or after `at` (a char boundary) that may start a line break, a
+/// terminator or a dot, or `bytes.len()`: a conservative byte scan ([`SCAN`]) that stops at
+/// every character encoded with a 0xC2 or 0xE2 lead (U+0085, U+2026, U+2028, U+2029, U+203C,
+/// U+2047..U+2049 among them), at `؟` and at `۔`. The offset returned is a char boundary.
+fn skip_plain(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(&b) = bytes.get(at) {
+        if SCAN[usize::from(b >> 5)] >> (b & 31) & 1 != 0 {
+            match b {
+                // The second byte of ؟ (D8 9F) or ۔ (DB 94), or of some other character.
+                0x9F | 0x94 => {
+                    if at > 0
+                        && matches!((bytes.get(at - 1), b), (Some(0xD8), 0x9F) | (Some(0xDB), 0x94))
+                    {
+                        return at - 1;
+                    }
+                }
+                _ => return at,
+            }
+        }
+        at += 1;
+    }
+    at
+}
+
+/// The bytes at which [`skip_plain`] stops or looks closer, as a 256-bit set (32 bytes of
+/// flash): `\n \r \v \f . ! ?`, the leads 0xC2 and 0xE2, and the second bytes 0x9F, 0x94.
+const SCAN: [u32; 8] = {
+    let mut set = [0u32; 8];
+    let bytes = [b'\n', b'\r', 0x0B, 0x0C, b'.', b'!', b'?', 0xC2, 0xE2, 0x9F, 0x94];
+    let mut i = 0;
+    while i < bytes.len() {
+        set[(bytes[i] >> 5) as usize] |= 1 << (bytes[i] & 31);
+        i += 1;
+    }
+    set
+};
+
+/// Whether `b` may start a line break ([`SCAN`] without the second bytes).
+const fn may_break(b: u8) -> bool {
+    matches!(b, b'\n' | b'\r' | 0x0B | 0x0C | 0xC2 | 0xE2)
+}
+
+/// The first line break in `text` and its offset ([`is_line_break`]), found like
+/// [`skip_plain`]: bytes first, a char decoded only where a break may start.
+fn next_break(text: &str) -> Option<(usize, char)> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if SCAN[usize::from(b >> 5)] >> (b & 31) & 1 != 0
+            && may_break(b)
+            && let Some(c) = text.get(at..).and_then(|rest| rest.chars().next())
+            && is_line_break(c)
+        {
+            return Some((at, c));
+        }
+        at += 1;
+    }
+    None
+}
+
 /// Whether a line, trimmed, ends like a finished sentence or clause.
 fn ends_closed(line: &str) -> bool {
     match line.trim_end().chars().next_back() {
@@ -144,7 +204,7 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
     let mut rest = Some(text);
     core::iter::from_fn(move || {
         let r = rest?;
-        match r.char_indices().find(|&(_, c)| is_line_break(c)) {
+        match next_break(r) {
             Some((i, c)) => {
                 rest = Some(after_break(r.get(i..).unwrap_or(""), c));
                 r.get(..i)
@@ -199,49 +259,59 @@ impl Sentences<'_> {
 
     /// The byte offset where the sentence starting at `start` ends (exclusive, before
     /// trimming), and whether it ended without a terminator.
+    ///
+    /// Characters that are neither line breaks nor terminators only move `prev` and `prev2`
+    /// (the two characters before a dot, which decide whether it ends the sentence), so runs
+    /// of them are skipped byte by byte ([`skip_plain`]) and only their last two are decoded.
     fn find_end(&self, start: usize) -> (usize, bool) {
         let text = self.text;
+        let char_at = |at: usize| text.get(at..).and_then(|rest| rest.chars().next());
         let mut line_start = start;
-        let rest = text.get(start..).unwrap_or("");
-        let mut it = rest.char_indices().map(|(i, c)| (start + i, c)).peekable();
         let mut prev: Option<char> = None;
         let mut prev2: Option<char> = None;
-        while let Some((i, c)) = it.next() {
+        let mut i = start;
+        loop {
+            let plain = skip_plain(text.as_bytes(), i);
+            if plain > i {
+                let mut back = text.get(i..plain).unwrap_or("").chars().rev();
+                match (back.next(), back.next()) {
+                    (Some(last), Some(before)) => (prev2, prev) = (Some(before), Some(last)),
+                    (Some(last), None) => (prev2, prev) = (prev, Some(last)),
+                    _ => {}
+                }
+                i = plain;
+            }
+            let Some(c) = char_at(i) else { break };
+            let mut after = i + c.len_utf8();
             if is_line_break(c) {
                 if !self.joins_next_line(line_start, i) {
                     return (i, true);
                 }
-                line_start = i + c.len_utf8();
                 // CR LF is one break: the LF must not end the joined line.
-                if c == '\r'
-                    && let Some(&(j, '\n')) = it.peek()
-                {
-                    line_start = j + 1;
-                    it.next();
+                if c == '\r' && char_at(after) == Some('\n') {
+                    after += 1;
                 }
+                line_start = after;
             } else if is_terminator(c) || c == '.' {
-                let next = it.peek().map(|&(_, n)| n);
+                let next = char_at(after);
                 let from_dot = text.get(i..).unwrap_or("");
                 let ends = if c == '.' { ends_at_dot(prev, prev2, next, from_dot) } else { true };
                 if ends {
-                    let mut end = i + c.len_utf8();
-                    while let Some(&(j, n)) = it.peek() {
-                        if is_terminator(n) || n == '.' || is_closing(n) {
-                            end = j + n.len_utf8();
-                            it.next();
-                        } else {
-                            break;
-                        }
+                    let mut end = after;
+                    while let Some(n) = char_at(end)
+                        && (is_terminator(n) || n == '.' || is_closing(n))
+                    {
+                        end += n.len_utf8();
                     }
                     return (end, false);
                 }
                 // A spaced ellipsis: step over all of its dots.
-                while let Some(&(_, '.')) = it.peek() {
-                    it.next();
+                while char_at(after) == Some('.') {
+                    after += 1;
                 }
             }
-            prev2 = prev;
-            prev = Some(c);
+            (prev2, prev) = (prev, Some(c));
+            i = after;
         }
         (text.len(), true)
     }
@@ -360,6 +430,133 @@ mod tests {
             let rejoined: heapless::String<256> =
                 rejoined.chars().filter(|c| !c.is_whitespace()).collect();
             assert_eq!(rejoined, squeezed, "{name}");
+        }
+    }
+
+    /// `find_end` as it was, one `char` at a time: the oracle of the byte scan.
+    fn find_end_by_chars(this: &Sentences<'_>, start: usize) -> (usize, bool) {
+        let text = this.text;
+        let mut line_start = start;
+        let rest = text.get(start..).unwrap_or("");
+        let mut it = rest.char_indices().map(|(i, c)| (start + i, c)).peekable();
+        let mut prev: Option<char> = None;
+        let mut prev2: Option<char> = None;
+        while let Some((i, c)) = it.next() {
+            if is_line_break(c) {
+                if !this.joins_next_line(line_start, i) {
+                    return (i, true);
+                }
+                line_start = i + c.len_utf8();
+                // CR LF is one break: the LF must not end the joined line.
+                if c == '\r'
+                    && let Some(&(j, '\n')) = it.peek()
+                {
+                    line_start = j + 1;
+                    it.next();
+                }
+            } else if is_terminator(c) || c == '.' {
+                let next = it.peek().map(|&(_, n)| n);
+                let from_dot = text.get(i..).unwrap_or("");
+                let ends = if c == '.' { ends_at_dot(prev, prev2, next, from_dot) } else { true };
+                if ends {
+                    let mut end = i + c.len_utf8();
+                    while let Some(&(j, n)) = it.peek() {
+                        if is_terminator(n) || n == '.' || is_closing(n) {
+                            end = j + n.len_utf8();
+                            it.next();
+                        } else {
+                            break;
+                        }
+                    }
+                    return (end, false);
+                }
+                // A spaced ellipsis: step over all of its dots.
+                while let Some(&(_, '.')) = it.peek() {
+                    it.next();
+                }
+            }
+            prev2 = prev;
+            prev = Some(c);
+        }
+        (text.len(), true)
+    }
+
+    /// The first line break of `text`, one `char` at a time: the oracle of `next_break`.
+    fn next_break_by_chars(text: &str) -> Option<(usize, char)> {
+        text.char_indices().find(|&(_, c)| is_line_break(c))
+    }
+
+    #[test]
+    fn byte_scans_agree_with_char_scans_on_random_text() {
+        // Every character the rules name, and plain ones of each UTF-8 length.
+        let alphabet = [
+            "a",
+            "7",
+            " ",
+            ".",
+            "..",
+            "!",
+            "?",
+            "\n",
+            "\r",
+            "\r\n",
+            "\u{0B}",
+            "\u{0C}",
+            "\u{85}",
+            "\u{2028}",
+            "\u{2029}",
+            "؟",
+            "۔",
+            "…",
+            "‼",
+            "⁇",
+            "⁈",
+            "⁉",
+            "\"",
+            "»",
+            "«",
+            "”",
+            ")",
+            "﴿",
+            "،",
+            "ب",
+            "د",
+            "٣",
+            "\u{064E}",
+            "ـ",
+            "\u{A0}",
+            "€",
+            "🙂",
+            "كتاب ",
+            "U.S",
+            "4.5",
+        ];
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for eol in ["\n", "\r\n", "\r", "\u{2028}"] {
+            let text = WRAPPED.replace('\n', eol);
+            let it = split(&text);
+            assert!(it.wrap_width.is_some(), "{eol:?}");
+            for (at, _) in text.char_indices() {
+                assert_eq!(it.find_end(at), find_end_by_chars(&it, at), "{eol:?} at {at}");
+            }
+        }
+        for _ in 0..3000 {
+            let mut text: heapless::String<512> = heapless::String::new();
+            for _ in 0..next(60) {
+                let _ = text.push_str(alphabet[next(alphabet.len())]);
+            }
+            let it = split(&text);
+            for (at, _) in text.char_indices() {
+                assert_eq!(it.find_end(at), find_end_by_chars(&it, at), "{text:?} at {at}");
+                let rest = &text[at..];
+                assert_eq!(next_break(rest), next_break_by_chars(rest), "{rest:?}");
+            }
         }
     }
 
