@@ -4,7 +4,7 @@
 //! flash and cycles, and integers give the same ranking on every target, so a summary made on
 //! a device matches the one made on a desktop, bit for bit.
 //!
-//! The document's terms live in a fixed-size open-addressing table ([`Terms`]): the key is a
+//! The document's terms live in a fixed-size open-addressing table (`Terms`): the key is a
 //! 32-bit FNV-1a hash of the folded stem, so a term costs 8 bytes whatever its length, and
 //! a lookup hashes the word once and compares integers. Two different stems with the same
 //! hash would count as one term; among the few thousand terms of an article the chance is
