@@ -137,15 +137,31 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, failed: &mut Vec<Source>) {
 /// The [`DocError`] of a failed read or of invalid UTF-8.
 pub fn read(source: &Source, lossy: bool) -> Result<String, DocError> {
     let bytes = match source {
-        Source::Stdin => {
-            let mut bytes = Vec::new();
-            io::stdin().lock().read_to_end(&mut bytes).map_err(|e| DocError::io(&e))?;
-            bytes
-        }
-        Source::File(path) => fs::read(path).map_err(|e| DocError::io(&e))?,
+        Source::Stdin => read_capped(io::stdin().lock())?,
+        Source::File(path) => read_capped(fs::File::open(path).map_err(|e| DocError::io(&e))?)?,
         Source::Failed(_, e) => return Err(e.clone()),
     };
     decode(bytes, lossy)
+}
+
+/// The most bytes a document may have: the core indexes text with `u32` offsets.
+const MAX_BYTES: u64 = u32::MAX as u64;
+
+/// Reads all of `reader`, but stops with an error past [`MAX_BYTES`] instead of growing
+/// without bound (`talkhis /dev/zero`, an endless pipe).
+fn read_capped(reader: impl Read) -> Result<Vec<u8>, DocError> {
+    let mut bytes = Vec::new();
+    reader.take(MAX_BYTES + 1).read_to_end(&mut bytes).map_err(|e| DocError::io(&e))?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(DocError {
+            kind: "too-large",
+            message: format!(
+                "document too large: more than {MAX_BYTES} bytes (the core indexes text with \
+                 32-bit offsets); split the document"
+            ),
+        });
+    }
+    Ok(bytes)
 }
 
 /// Checks (or, with `lossy`, repairs) UTF-8.

@@ -277,11 +277,23 @@ pub fn run(mode: Mode, args: &InputArgs, budget: Option<Budget>, explain: bool) 
         eprintln!("talkhis: reading standard input (end with Ctrl-D); see talkhis --help");
     }
     let req = Request { mode, config, explain, large: args.large, format };
+    // `--output` goes to a temporary file beside the target, renamed over it only when the
+    // run produced something: a failed run never truncates what the file held.
+    let mut staged = None;
     let mut out: Box<dyn Write> = match &args.output {
-        Some(path) => Box::new(io::BufWriter::new(File::create(path).map_err(|e| {
-            let what = if path.is_dir() { "is a directory".to_owned() } else { e.to_string() };
-            anyhow::anyhow!("cannot write {}: {what}", path.display())
-        })?)),
+        Some(path) => {
+            let cannot = |e: io::Error| {
+                let what = if path.is_dir() { "is a directory".to_owned() } else { e.to_string() };
+                anyhow::anyhow!("cannot write {}: {what}", path.display())
+            };
+            if path.is_dir() {
+                return Err(cannot(io::Error::other("is a directory")));
+            }
+            let stage = Staged::new(path);
+            let file = File::create(&stage.tmp).map_err(cannot)?;
+            staged = Some(stage);
+            Box::new(io::BufWriter::new(file))
+        }
         None => Box::new(io::BufWriter::new(io::stdout().lock())),
     };
 
@@ -351,6 +363,12 @@ pub fn run(mode: Mode, args: &InputArgs, budget: Option<Budget>, explain: bool) 
         out.write_all(b"\n]\n")?;
     }
     out.flush()?;
+    drop(out);
+    if let Some(stage) = staged {
+        if failures < sources.len() || sources.is_empty() {
+            stage.commit()?;
+        }
+    }
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
@@ -377,4 +395,35 @@ pub fn print_config(args: &crate::args::ConfigArgs) -> Result<()> {
     out.write_all(crate::settings::render(&config).as_bytes()).context("writing the config")?;
     out.flush()?;
     Ok(())
+}
+
+/// A temporary output file, renamed over its target by [`Staged::commit`] and removed if
+/// dropped without it.
+struct Staged {
+    tmp: std::path::PathBuf,
+    dest: std::path::PathBuf,
+    committed: bool,
+}
+
+impl Staged {
+    fn new(dest: &std::path::Path) -> Self {
+        let name = dest.file_name().map_or_else(|| "output".into(), |n| n.to_string_lossy());
+        let tmp = dest.with_file_name(format!(".{name}.talkhis-{}.tmp", std::process::id()));
+        Self { tmp, dest: dest.to_path_buf(), committed: false }
+    }
+
+    fn commit(mut self) -> anyhow::Result<()> {
+        std::fs::rename(&self.tmp, &self.dest)
+            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", self.dest.display()))?;
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_file(&self.tmp);
+        }
+    }
 }

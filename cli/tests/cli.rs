@@ -717,3 +717,25 @@ fn eval_summaries_reproduces_lead_on_easc_dev() {
     let docs: u64 = categories.iter().map(|c| c["documents"].as_u64().unwrap()).sum();
     assert_eq!(docs, 102);
 }
+
+#[test]
+fn output_file_is_replaced_only_by_a_run_that_produced_something() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("summary.txt");
+    fs::write(&out, "earlier results\n").unwrap();
+    let missing = dir.path().join("missing.txt");
+    let (code, _, stderr) = run(&["-o", out.to_str().unwrap(), missing.to_str().unwrap()]);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(
+        fs::read_to_string(&out).unwrap(),
+        "earlier results\n",
+        "a failed run keeps the file"
+    );
+    let (code, _, stderr) = run(&["-o", out.to_str().unwrap(), sample_path().to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let written = fs::read_to_string(&out).unwrap();
+    assert!(written.lines().count() == 3 && sample().contains(written.lines().next().unwrap()));
+    let leftovers: Vec<_> =
+        fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(leftovers.len(), 1, "no temporary file left behind: {leftovers:?}");
+}
