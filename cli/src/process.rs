@@ -364,10 +364,10 @@ pub fn run(mode: Mode, args: &InputArgs, budget: Option<Budget>, explain: bool) 
     }
     out.flush()?;
     drop(out);
-    if let Some(stage) = staged {
-        if failures < sources.len() || sources.is_empty() {
-            stage.commit()?;
-        }
+    if let Some(stage) = staged
+        && (failures < sources.len() || sources.is_empty())
+    {
+        stage.commit()?;
     }
     if let Some(bar) = progress {
         bar.finish_and_clear();
