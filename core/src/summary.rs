@@ -39,6 +39,8 @@ pub struct Summarizer<const SENTENCES: usize, const TERMS: usize> {
     pub(crate) headline: bool,
     /// How many body sentences may be chosen.
     pub(crate) eligible: u16,
+    /// How many words the document has (a sentence's own count saturates at `u16::MAX`).
+    pub(crate) words: u32,
 }
 
 /// What the scratch keeps of one sentence.
@@ -91,7 +93,7 @@ impl<const SENTENCES: usize, const TERMS: usize> Summarizer<SENTENCES, TERMS> {
     #[must_use]
     pub const fn new() -> Self {
         let () = Self::CHECK;
-        Self { sentences: Vec::new(), terms: Terms::new(), headline: false, eligible: 0 }
+        Self { sentences: Vec::new(), terms: Terms::new(), headline: false, eligible: 0, words: 0 }
     }
 
     /// Splits and counts `text`, ready for [`Document::summary`] and [`Document::keywords`].
@@ -236,6 +238,7 @@ impl<const SENTENCES: usize, const TERMS: usize> Summarizer<SENTENCES, TERMS> {
         if self.sentences.len() < 2 {
             self.headline = false;
         }
+        self.words = u32::try_from(word_index).unwrap_or(u32::MAX);
         self.rank(config);
         Ok(())
     }
@@ -364,7 +367,7 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
         self.score();
         let text = self.text;
         let config = self.config;
-        let total_words: u32 = self.scratch.sentences.iter().map(|s| u32::from(s.words)).sum();
+        let total_words = self.scratch.words;
         let mut summary = Summary {
             sentences: Vec::new(),
             total_sentences: self.scratch.sentences.len() as u32,
