@@ -97,18 +97,29 @@ impl Term {
 pub(crate) struct Terms<const T: usize> {
     slots: [Term; T],
     len: usize,
+    /// The slots in use for the current text: `T`, or fewer for a short text (see
+    /// [`Terms::reset`]).
+    active: usize,
 }
 
 impl<const T: usize> Terms<T> {
     pub const fn new() -> Self {
-        Self { slots: [Term::EMPTY; T], len: 0 }
+        Self { slots: [Term::EMPTY; T], len: 0, active: 0 }
     }
 
-    pub fn clear(&mut self) {
-        if self.len > 0 {
-            self.slots.fill(Term::EMPTY);
-            self.len = 0;
+    /// Empties the table and sizes it for a text of `bytes` bytes.
+    ///
+    /// A content word has at least two letters and a separator, so a text of `n` bytes has
+    /// at most `(n + 1) / 3` distinct terms; twice that (plus a little) keeps linear probing
+    /// at half load, and a large scratch costs a short text nothing: clearing, probing and the
+    /// keyword scan touch only the active slots. The capacity stays `T`: a table smaller than
+    /// `T` can never fill.
+    pub fn reset(&mut self, bytes: usize) {
+        if let Some(used) = self.slots.get_mut(..self.active) {
+            used.fill(Term::EMPTY);
         }
+        self.len = 0;
+        self.active = T.min(bytes.saturating_add(1) / 3 * 2 + 16);
     }
 
     #[cfg(test)]
@@ -118,14 +129,15 @@ impl<const T: usize> Terms<T> {
 
     /// The home slot of `hash`: a multiply-shift range reduction (Lemire), which needs no
     /// division (Cortex-M0 has none) and no power-of-two capacity.
-    const fn home(hash: u32) -> usize {
-        ((hash as u64 * T as u64) >> 32) as usize
+    const fn home(&self, hash: u32) -> usize {
+        ((hash as u64 * self.active as u64) >> 32) as usize
     }
 
     /// Counts one occurrence of `hash` at word `word`; `Err(())` if the table is full.
     pub fn add(&mut self, hash: u32, word: u16) -> Result<(), ()> {
-        let mut i = Self::home(hash);
-        for _ in 0..T {
+        let active = self.active;
+        let mut i = self.home(hash);
+        for _ in 0..active {
             let Some(slot) = self.slots.get_mut(i) else { return Err(()) };
             if slot.count == 0 {
                 *slot = Term { hash, count: 1, first: word };
@@ -136,15 +148,16 @@ impl<const T: usize> Terms<T> {
                 slot.count = slot.count.saturating_add(1);
                 return Ok(());
             }
-            i = if i + 1 == T { 0 } else { i + 1 };
+            i = if i + 1 == active { 0 } else { i + 1 };
         }
         Err(())
     }
 
     /// The term with this hash, if the document has it.
     pub fn get(&self, hash: u32) -> Option<&Term> {
-        let mut i = Self::home(hash);
-        for _ in 0..T {
+        let active = self.active;
+        let mut i = self.home(hash);
+        for _ in 0..active {
             let slot = self.slots.get(i)?;
             if slot.count == 0 {
                 return None;
@@ -152,14 +165,14 @@ impl<const T: usize> Terms<T> {
             if slot.hash == hash {
                 return Some(slot);
             }
-            i = if i + 1 == T { 0 } else { i + 1 };
+            i = if i + 1 == active { 0 } else { i + 1 };
         }
         None
     }
 
     /// The occupied slots.
     pub fn iter(&self) -> impl Iterator<Item = &Term> {
-        self.slots.iter().filter(|t| t.count > 0)
+        self.slots.get(..self.active).unwrap_or(&[]).iter().filter(|t| t.count > 0)
     }
 }
 
@@ -233,6 +246,7 @@ mod tests {
     #[test]
     fn table_counts_and_fills() {
         let mut t: Terms<4> = Terms::new();
+        t.reset(1000);
         for (h, s) in [(7, 0), (7, 0), (7, 1), (9, 1), (11, 2), (13, 2)] {
             t.add(h, s).unwrap();
         }
@@ -241,13 +255,28 @@ mod tests {
         assert_eq!(t.add(15, 3), Err(()), "full");
         assert_eq!(t.add(9, 3), Ok(()), "existing terms still count");
         assert_eq!(t.get(15), None);
-        t.clear();
+        t.reset(1000);
         assert_eq!((t.len(), t.get(7)), (0, None));
+    }
+
+    #[test]
+    fn a_short_text_uses_few_slots_and_never_fills_them() {
+        let mut t: Terms<4096> = Terms::new();
+        t.reset(30);
+        assert_eq!(t.active, 36);
+        // 30 bytes hold at most 10 content words; far more distinct hashes still fit.
+        for h in 0..18u32 {
+            t.add(h.wrapping_mul(0x9E37_79B9), 0).unwrap();
+        }
+        assert_eq!(t.iter().count(), 18);
+        t.reset(1 << 20);
+        assert_eq!((t.active, t.iter().count()), (4096, 0), "the large text gets the whole table");
     }
 
     #[test]
     fn zero_capacity_table() {
         let mut t: Terms<0> = Terms::new();
+        t.reset(1000);
         assert_eq!(t.add(1, 0), Err(()));
         assert_eq!(t.get(1), None);
     }

@@ -194,7 +194,7 @@ impl<const SENTENCES: usize, const TERMS: usize> Summarizer<SENTENCES, TERMS> {
     /// Pass 1: sentence spans, word counts, term frequencies, headline and eligibility.
     fn count(&mut self, text: &str, config: &Config) -> Result<(), Error> {
         self.sentences.clear();
-        self.terms.clear();
+        self.terms.reset(text.len());
         self.headline = false;
         if u32::try_from(text.len()).is_err() {
             return Err(Error::capacity(Capacity::TextBytes, u32::MAX as usize, u32::MAX as usize));
