@@ -84,8 +84,8 @@ pub const KNOWN: &[Known] = &[
     },
     Known {
         name: "keyword_position_decay",
-        help: "how fast a keyword's score falls with its first sentence, in thousandths per \
-               sentence",
+        help: "how fast a keyword's score falls with where the text first uses it, in \
+               thousandths per 10 words",
         grid: &[0, 25, 50, 100, 200, 300, 400, 500, 750, 1000],
     },
     Known {
