@@ -43,10 +43,34 @@ pub struct Keywords<'t, const K: usize> {
 /// A candidate surface form in the Misra–Gries summary of one keyword.
 #[derive(Clone, Copy, Debug, Default)]
 struct Form {
+    /// The folded form's hash, without a leading conjunction.
     key: u32,
     start: u32,
     len: u32,
-    weight: u32,
+    weight: u16,
+    /// The span has no leading conjunction `و` or `ف`.
+    bare: bool,
+}
+
+impl Form {
+    /// One occurrence of `surface`, which starts at byte `start` of the text.
+    ///
+    /// `وتوحيد الجهود` and `توحيد الجهود` are one form: the text shows the conjunction on
+    /// most occurrences, a reader wants the phrase without it. The key leaves out a leading
+    /// `و` or `ف` (when three letters or more follow), and the span shown is a bare occurrence
+    /// if there is any; `وزير`, which never occurs as `زير`, keeps its `و`.
+    fn new(surface: &str, start: usize) -> Self {
+        let rest = surface.strip_prefix(['\u{0648}', '\u{0641}']); // WAW, FEH
+        let conjunction = rest.is_some_and(|r| normalize::chars(r).nth(2).is_some());
+        let keyed = if conjunction { rest.unwrap_or(surface) } else { surface };
+        Self {
+            key: key_of(keyed),
+            start: start as u32,
+            len: surface.len() as u32,
+            weight: 1,
+            bare: !conjunction,
+        }
+    }
 }
 
 /// A keyword being built: its term and its two candidate forms.
@@ -186,15 +210,7 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
                 let end = from + at + word.len();
                 if let Some(p) = top.iter_mut().find(|p| p.hash == hash) {
                     let surface = self.text.get(start..end).unwrap_or("");
-                    vote(
-                        &mut p.forms,
-                        Form {
-                            key: key_of(surface),
-                            start: start as u32,
-                            len: surface.len() as u32,
-                            weight: 1,
-                        },
-                    );
+                    vote(&mut p.forms, Form::new(surface, start));
                 }
                 // A pair can only repeat if both of its words do: only those are followed, so
                 // the fixed table is not flooded by pairs that occur once.
@@ -209,12 +225,7 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
                     let adjacent = gap.chars().all(|c| c == ' ' || c == '\u{00A0}');
                     if adjacent && (prev.pooled || pooled) {
                         let surface = self.text.get(prev.start..end).unwrap_or("");
-                        let form = Form {
-                            key: key_of(surface),
-                            start: prev.start as u32,
-                            len: surface.len() as u32,
-                            weight: 1,
-                        };
+                        let form = Form::new(surface, prev.start);
                         count_phrase(phrases, prev.hash, hash, prev.word, form);
                     }
                 }
@@ -293,7 +304,10 @@ fn key_of(surface: &str) -> u32 {
 /// survives (with two counters, the majority form and the runner-up).
 fn vote<const F: usize>(forms: &mut [Form; F], seen: Form) {
     if let Some(f) = forms.iter_mut().find(|f| f.weight > 0 && f.key == seen.key) {
-        f.weight += 1;
+        f.weight = f.weight.saturating_add(1);
+        if seen.bare && !f.bare {
+            *f = Form { weight: f.weight, ..seen };
+        }
     } else if let Some(f) = forms.iter_mut().find(|f| f.weight == 0) {
         *f = seen;
     } else {
@@ -375,8 +389,20 @@ mod tests {
     }
 
     #[test]
+    fn a_form_without_its_conjunction_is_shown_when_the_text_has_one() {
+        use crate::{Config, Keywords, Summarizer};
+        let text = "قررت اللجنة وتوحيد الجهود مطلوب. ودعت إلى وتوحيد الجهود فورا. \
+                    ويجب توحيد الجهود. وقال وزير الخارجية كلاما. ورد وزير الخارجية بسرعة.";
+        let mut s: Summarizer<8, 64> = Summarizer::new();
+        let keywords: Keywords<'_, 8> = s.keywords(text, &Config::new()).unwrap();
+        let texts: std::vec::Vec<&str> = keywords.keywords.iter().map(|k| k.text).collect();
+        assert!(texts.contains(&"توحيد الجهود"), "the bare occurrence: {texts:?}");
+        assert!(texts.contains(&"وزير الخارجية"), "never bare, keeps its waw: {texts:?}");
+    }
+
+    #[test]
     fn majority_form_wins() {
-        let form = |key, start| Form { key, start, len: 1, weight: 1 };
+        let form = |key, start| Form { key, start, len: 1, weight: 1, bare: true };
         let mut forms = [Form::default(); 2];
         for (k, s) in [(1, 0), (2, 1), (1, 2), (3, 3), (1, 4)] {
             vote(&mut forms, form(k, s));
