@@ -178,11 +178,12 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
         let config = &self.config;
         let headline = first < self.headline_words();
         let boost = if headline { config.headline_boost() } else { 0 };
-        let weight =
-            u64::from(count) * 1000 * (100 + u64::from(boost)) / 100 * u64::from(percent) / 100;
-        let position =
-            u64::from(score::position(u32::from(first) / 10, config.keyword_position_decay()));
-        (weight * position / 1000).min(u64::from(u32::MAX)) as u32
+        // 32-bit arithmetic, saturating (only absurd weights reach the limit): a 64-bit
+        // division would pull a software routine into the Cortex-M0's flash.
+        let weight = (u32::from(count) * 1000).saturating_mul(100 + u32::from(boost)) / 100;
+        let weight = weight.saturating_mul(u32::from(percent)) / 100;
+        let position = score::position(u32::from(first) / 10, config.keyword_position_decay());
+        weight.saturating_mul(position) / 1000
     }
 
     /// Pass 3: finds each keyword's most frequent surface form, and counts the phrases that

@@ -178,8 +178,8 @@ impl<const T: usize> Terms<T> {
 
 /// `1000 / (1 + rank × decay / 1000)`, in thousandths: 1000 for rank 0, falling hyperbolically.
 pub(crate) const fn position(rank: u32, decay: u16) -> u32 {
-    let denom = 1000 + rank as u64 * decay as u64;
-    (1_000_000 / denom) as u32
+    let denom = 1000u32.saturating_add(rank.saturating_mul(decay as u32));
+    1_000_000 / denom
 }
 
 #[cfg(test)]

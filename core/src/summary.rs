@@ -377,7 +377,9 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
             Budget::Sentences(n) => (usize::from(n), u32::MAX),
             Budget::Words(w) => (usize::MAX, w),
             Budget::Ratio(permille) => {
-                (usize::MAX, ((u64::from(total_words) * u64::from(permille)) / 1000) as u32)
+                // total × permille / 1000 in 32 bits (no 64-bit division on a Cortex-M0).
+                let share = (total_words / 1000).saturating_mul(u32::from(permille));
+                (usize::MAX, share.saturating_add(total_words % 1000 * u32::from(permille) / 1000))
             }
         };
         let max_sentences = max_sentences.min(N);
@@ -485,8 +487,9 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
                 }
             }
             // Mean weight in hundredths of an occurrence, times 10: thousandths.
-            let denom = u64::from(s.content) + u64::from(config.length_smoothing());
-            s.raw = (sum * 10).checked_div(denom).map_or(0, |m| m.min(u64::from(u32::MAX)) as u32);
+            let denom = u32::from(s.content) + u32::from(config.length_smoothing());
+            let sum = u32::try_from(sum * 10).unwrap_or(u32::MAX);
+            s.raw = sum.checked_div(denom).unwrap_or(0);
             if s.eligible {
                 best = best.max(s.raw);
             }
@@ -534,9 +537,12 @@ impl Weights {
         if !s.eligible {
             return (0, 0, 0);
         }
-        let best = self.best;
-        let content =
-            if best == 0 { 0 } else { (u64::from(s.raw) * 1000 / u64::from(best)) as u32 };
+        // raw × 1000 / best in 32 bits: scale both down until the product fits (raw <= best).
+        let (mut raw, mut best) = (s.raw, self.best);
+        while best > u32::MAX / 1000 {
+            (raw, best) = (raw >> 1, best >> 1);
+        }
+        let content = (raw * 1000).checked_div(best).unwrap_or(0);
         let floor = u32::from(config.position_floor()).min(1000);
         let mut position = floor
             + score::position(u32::from(s.rank), config.position_decay()) * (1000 - floor) / 1000;
@@ -558,15 +564,16 @@ impl Weights {
     fn total(&self, s: &Info) -> u32 {
         let config = &self.config;
         let (content, position, bonus) = self.parts(s);
-        let weighted = (u64::from(content) * u64::from(config.content_weight())
-            + u64::from(position) * u64::from(config.position_weight()))
+        // 32-bit arithmetic, saturating (only absurd weights reach the limit).
+        let weighted = (content * u32::from(config.content_weight()))
+            .saturating_add(position.saturating_mul(u32::from(config.position_weight())))
             / 100;
-        let mut total = weighted + u64::from(bonus);
+        let mut total = weighted.saturating_add(bonus);
         let long = config.long_sentence();
         if long > 0 && s.words > long {
-            total = total * u64::from(long) / u64::from(s.words);
+            total = total.saturating_mul(u32::from(long)) / u32::from(s.words);
         }
-        total.min(u64::from(u32::MAX)) as u32
+        total
     }
 }
 

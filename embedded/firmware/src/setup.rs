@@ -7,7 +7,7 @@ use talkhis::Config;
 /// The most sentences the firmware's scratch holds (20 bytes each).
 ///
 /// With [`TERMS`], sized for the RAM target of 12 KB for scratch, results and peak stack
-/// (see README.md): 12 + 80 × 20 + 860 × 8 = 8,492 bytes of scratch. It holds a 2,000-word
+/// (see README.md): 20 + 80 × 20 + 860 × 8 = 8,500 bytes of scratch. It holds a 2,000-word
 /// article of varied text (the six measured in the README: at most 67 sentences and 856
 /// terms), [`LONG`] (2,040 words: 60 sentences, 360 terms) and every article of the EASC and
 /// AKEC corpora (at most 1,013 words, 50 sentences, 464 terms).
