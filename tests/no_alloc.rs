@@ -9,7 +9,7 @@ use std::cell::Cell;
 mod common;
 
 use common::{SAMPLE, big};
-use talkhis::{Budget, Config, Keywords, Summary};
+use talkhis::{Budget, Config, Keywords, Summary, WordSlot};
 
 struct Counting;
 
@@ -64,6 +64,25 @@ fn pipeline_does_not_allocate() {
         let after = allocations();
         assert!(!summary.sentences.is_empty() && !keywords.keywords.is_empty() && explained > 0);
         assert!(encoded.is_ok());
+        assert_eq!(after - before, 0, "{name}: heap allocations in the pipeline");
+    }
+}
+
+#[test]
+fn pipeline_with_word_slots_does_not_allocate() {
+    let mut summarizer = big();
+    let mut boxed = vec![WordSlot::EMPTY; SAMPLE.len() / 2 + 1].into_boxed_slice();
+    let mut stack = [WordSlot::EMPTY; 2048];
+    let buffers: [(&str, &mut [WordSlot]); 3] =
+        [("boxed", &mut boxed), ("stack", &mut stack), ("too small", &mut [WordSlot::EMPTY; 8])];
+    for (name, words) in buffers {
+        let before = allocations();
+        let mut doc = summarizer.analyze_with(SAMPLE, &Config::new(), words).unwrap();
+        let summary: Summary<'_, 8> = doc.summary();
+        let keywords: Keywords<'_, 10> = doc.keywords();
+        let explained = doc.scores().count();
+        let after = allocations();
+        assert!(!summary.sentences.is_empty() && !keywords.keywords.is_empty() && explained > 0);
         assert_eq!(after - before, 0, "{name}: heap allocations in the pipeline");
     }
 }

@@ -141,3 +141,31 @@ fn a_shorter_keyword_list_is_the_start_of_a_longer_one() {
         assert_eq!(shorter.keywords[..], longest.keywords[..usize::from(k)], "k = {k}");
     }
 }
+
+#[test]
+fn word_slots_change_no_result() {
+    let hard_wrapped = SAMPLE.replace(". ", ".\n");
+    let texts = TEXTS.iter().copied().chain([("hard-wrapped sample", hard_wrapped.as_str())]);
+    let configs = [
+        ("default", Config::new()),
+        ("words", Config::new().with_budget(Budget::Words(120)).with_redundancy(500)),
+        ("no phrases", Config::new().with_phrase_weight(0).with_headline_eligible(true)),
+    ];
+    let mut scratch = big();
+    for (text_name, text) in texts {
+        let words = talkhis::tokenize::words(text).count();
+        for (config_name, config) in &configs {
+            let want = common::results(&mut scratch, text, config, None).unwrap();
+            let sizes = [
+                ("enough", text.len() / 2 + 1),
+                ("exact", words),
+                ("one short", words.saturating_sub(1)),
+                ("none", 0),
+            ];
+            for (size_name, slots) in sizes {
+                let got = common::results(&mut scratch, text, config, Some(slots)).unwrap();
+                assert_eq!(got, want, "{text_name}, {config_name}, {size_name}");
+            }
+        }
+    }
+}

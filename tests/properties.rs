@@ -2,6 +2,8 @@
 //! idempotent folding, stems inside words, sentences that rejoin the input.
 
 use proptest::prelude::*;
+
+mod common;
 use talkhis::{
     Budget, Config, Keywords, Summarizer, Summary, normalize, sentences, stem, tokenize,
 };
@@ -112,8 +114,25 @@ fn check<const S: usize, const T: usize, const N: usize, const K: usize>(
     assert_eq!(scored, summary.total_sentences as usize);
 }
 
+/// `analyze_with` gives `analyze`'s results (or error) whatever the number of word slots.
+fn same_with_slots<const S: usize, const T: usize>(text: &str, config: &Config) {
+    let mut scratch = Box::new(Summarizer::<S, T>::new());
+    let want = common::results(&mut scratch, text, config, None);
+    let words = tokenize::words(text).count();
+    for slots in [text.len() / 2 + 1, words, words.saturating_sub(1), 1, 0] {
+        let got = common::results(&mut scratch, text, config, Some(slots));
+        assert_eq!(got, want, "{slots} slots for {words} words");
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn word_slots_change_no_result(text in text(), config in config()) {
+        same_with_slots::<2, 3>(&text, &config);
+        same_with_slots::<64, 256>(&text, &config);
+    }
 
     #[test]
     fn pipeline_never_panics(text in text(), config in config()) {

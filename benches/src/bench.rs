@@ -9,6 +9,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BenchmarkGroup, BenchmarkId, Criterion, Throughput, measurement::WallTime};
+use talkhis::WordSlot;
 use talkhis_benches as b;
 
 /// Adds the two baselines for `input` to `group`.
@@ -53,18 +54,20 @@ fn word_stage<T>(c: &mut Criterion, name: &str, f: fn(&[String]) -> T) {
     group.finish();
 }
 
-/// A pipeline function under test, with its benchmark id.
-type Run = (&'static str, fn(&mut b::Scratch, &str));
+/// A pipeline function under test, with its benchmark id; it may use the word slots.
+type Run = (&'static str, fn(&mut b::Scratch, &mut [WordSlot], &str));
 
-/// A group of pipeline functions that need the scratch (built once, outside the loop).
+/// A group of pipeline functions that need the scratch and the word slots (built once,
+/// outside the loop).
 fn pipeline_stage(c: &mut Criterion, name: &str, fs: &[Run]) {
     let mut scratch = b::scratch();
+    let mut words = b::word_slots();
     let mut group = c.benchmark_group(name);
     for input in b::INPUTS {
         group.throughput(Throughput::Bytes(input.text.len() as u64));
         for &(id, f) in fs {
             group.bench_with_input(BenchmarkId::new(id, input.name), input.text, |bn, t| {
-                bn.iter(|| f(&mut scratch, black_box(t)));
+                bn.iter(|| f(&mut scratch, &mut words, black_box(t)));
             });
         }
         baselines(&mut group, input);
@@ -82,8 +85,8 @@ fn stages(c: &mut Criterion) {
         c,
         "scoring",
         &[
-            ("analyze", b::analyze),
-            ("scores", |s, t| {
+            ("analyze", |s, _, t| b::analyze(s, t)),
+            ("scores", |s, _, t| {
                 black_box(b::scores(s, t));
             }),
         ],
@@ -94,23 +97,38 @@ fn end_to_end(c: &mut Criterion) {
     pipeline_stage(
         c,
         "summarize",
-        &[("summarize", |s, t| {
-            black_box(b::summarize(s, t));
-        })],
+        &[
+            ("summarize", |s, _, t| {
+                black_box(b::summarize(s, t));
+            }),
+            ("summarize_with", |s, w, t| {
+                black_box(b::summarize_with(s, w, t));
+            }),
+        ],
     );
     pipeline_stage(
         c,
         "keywords",
-        &[("keywords", |s, t| {
-            black_box(b::keywords(s, t));
-        })],
+        &[
+            ("keywords", |s, _, t| {
+                black_box(b::keywords(s, t));
+            }),
+            ("keywords_with", |s, w, t| {
+                black_box(b::keywords_with(s, w, t));
+            }),
+        ],
     );
     pipeline_stage(
         c,
         "both",
-        &[("both", |s, t| {
-            black_box(b::both(s, t));
-        })],
+        &[
+            ("both", |s, _, t| {
+                black_box(b::both(s, t));
+            }),
+            ("both_with", |s, w, t| {
+                black_box(b::both_with(s, w, t));
+            }),
+        ],
     );
 }
 

@@ -7,7 +7,8 @@
 use std::hint::black_box;
 
 use talkhis::{
-    Config, Keywords, Summarizer, Summary, normalize, sentences, stem, stopwords, tokenize,
+    Config, Keywords, Summarizer, Summary, WordSlot, normalize, sentences, stem, stopwords,
+    tokenize,
 };
 
 /// The scratch used for every input: room for a 1 MB text with a margin (`large` has 4,117
@@ -47,6 +48,14 @@ pub fn input(name: &str) -> Option<Input> {
 #[must_use]
 pub fn scratch() -> Box<Scratch> {
     Box::new(Summarizer::new())
+}
+
+/// Word slots for [`Summarizer::analyze_with`], enough for every input (a text of `n` bytes
+/// has at most `n / 2 + 1` words): 6.3 MB for the 1 MB input, so built once, outside the loop.
+#[must_use]
+pub fn word_slots() -> Vec<WordSlot> {
+    let most = INPUTS.iter().map(|i| i.text.len() / 2 + 1).max().unwrap_or(0);
+    vec![WordSlot::EMPTY; most]
 }
 
 /// Baseline: the number of whitespace-separated words (`str::split_whitespace`).
@@ -150,6 +159,49 @@ pub fn keywords<'t>(s: &mut Scratch, text: &'t str) -> Keywords<'t, KEYWORDS> {
 #[must_use]
 pub fn both<'t>(s: &mut Scratch, text: &'t str) -> (Summary<'t, SUMMARY>, Keywords<'t, KEYWORDS>) {
     let mut doc = s.analyze(text, &Config::new()).expect("the input fits the scratch");
+    (doc.summary(), doc.keywords())
+}
+
+/// [`summarize`] with word slots ([`Summarizer::analyze_with`]).
+///
+/// # Panics
+///
+/// If the text does not fit [`Scratch`].
+#[must_use]
+pub fn summarize_with<'t>(
+    s: &mut Scratch,
+    words: &mut [WordSlot],
+    text: &'t str,
+) -> Summary<'t, SUMMARY> {
+    s.analyze_with(text, &Config::new(), words).expect("the input fits the scratch").summary()
+}
+
+/// [`keywords`] with word slots ([`Summarizer::analyze_with`]).
+///
+/// # Panics
+///
+/// If the text does not fit [`Scratch`].
+#[must_use]
+pub fn keywords_with<'t>(
+    s: &mut Scratch,
+    words: &mut [WordSlot],
+    text: &'t str,
+) -> Keywords<'t, KEYWORDS> {
+    s.analyze_with(text, &Config::new(), words).expect("the input fits the scratch").keywords()
+}
+
+/// [`both`] with word slots ([`Summarizer::analyze_with`]).
+///
+/// # Panics
+///
+/// If the text does not fit [`Scratch`].
+#[must_use]
+pub fn both_with<'t>(
+    s: &mut Scratch,
+    words: &mut [WordSlot],
+    text: &'t str,
+) -> (Summary<'t, SUMMARY>, Keywords<'t, KEYWORDS>) {
+    let mut doc = s.analyze_with(text, &Config::new(), words).expect("the input fits the scratch");
     (doc.summary(), doc.keywords())
 }
 

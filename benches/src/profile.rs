@@ -11,7 +11,7 @@
 //! `profile sizes` prints the scratch's size for a few capacities instead.
 //!
 //! Arguments: stage (`split_whitespace`, `chars`, `fold`, `words`, `sentences`, `stem`,
-//! `stopwords`, `analyze`, `scores`, `summarize`, `keywords`, `both`), input (`sample`,
+//! `stopwords`, `analyze`, `scores`, `summarize`, `keywords`, `both`, `both_with`), input (`sample`,
 //! `medium`, `large`, `diacritized`, `mixed`) and the number of runs.
 
 use std::hint::black_box;
@@ -31,6 +31,7 @@ fn main() {
     let text = black_box(input.text);
     let words = b::folded_words(text);
     let mut s = b::scratch();
+    let mut slots = b::word_slots();
     match stage.as_str() {
         "split_whitespace" => b::repeat(runs, || b::split_whitespace(black_box(text))),
         "chars" => b::repeat(runs, || b::chars(black_box(text))),
@@ -44,6 +45,9 @@ fn main() {
         "summarize" => b::repeat(runs, || b::summarize(&mut s, black_box(text)).sentences.len()),
         "keywords" => b::repeat(runs, || b::keywords(&mut s, black_box(text)).keywords.len()),
         "both" => b::repeat(runs, || b::both(&mut s, black_box(text)).1.keywords.len()),
+        "both_with" => {
+            b::repeat(runs, || b::both_with(&mut s, &mut slots, black_box(text)).1.keywords.len());
+        }
         other => panic!("no stage {other}; {usage}"),
     }
 }

@@ -9,7 +9,7 @@ use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use talkhis::{Budget, Capacity, Config, Keyword, Keywords, Sentence, SentenceScore};
-use talkhis::{Summarizer, Summary};
+use talkhis::{Summarizer, Summary, WordSlot};
 
 use crate::UsageError;
 use crate::args::{Format, InputArgs};
@@ -42,7 +42,14 @@ thread_local! {
     static NORMAL: RefCell<Option<Box<Normal>>> = const { RefCell::new(None) };
     /// The `--large` one.
     static LARGE: RefCell<Option<Box<Large>>> = const { RefCell::new(None) };
+    /// Word slots for `analyze_with`, grown to the longest document seen (up to a cap).
+    static WORDS: RefCell<Vec<WordSlot>> = const { RefCell::new(Vec::new()) };
 }
+
+/// The most word slots a thread keeps (12 bytes each: 48 MB). A text of `n` bytes has at most
+/// `n / 2 + 1` words; one that may have more than this is analyzed without slots (the same
+/// results, a little slower).
+const MAX_WORD_SLOTS: usize = 1 << 22;
 
 /// Runs `f` with this thread's default scratch space.
 pub fn with_normal<R>(f: impl FnOnce(&mut Normal) -> R) -> R {
@@ -103,7 +110,21 @@ fn analyze_in<'t, const S: usize, const T: usize>(
     text: &'t str,
     req: &Request,
 ) -> Result<Analysis<'t>, talkhis::Error> {
-    let mut doc = scratch.analyze(text, &req.config)?;
+    WORDS.with_borrow_mut(|words| analyze_with(scratch, text, req, words))
+}
+
+/// [`analyze_in`] with this thread's word slots, grown for `text` if need be.
+fn analyze_with<'t, const S: usize, const T: usize>(
+    scratch: &mut Summarizer<S, T>,
+    text: &'t str,
+    req: &Request,
+    words: &mut Vec<WordSlot>,
+) -> Result<Analysis<'t>, talkhis::Error> {
+    let want = (text.len() / 2 + 1).min(MAX_WORD_SLOTS);
+    if words.len() < want {
+        words.resize(want, WordSlot::EMPTY);
+    }
+    let mut doc = scratch.analyze_with(text, &req.config, words)?;
     let keywords: Keywords<'t, MAX_KEYWORDS> = doc.keywords();
     let mut postcard = None;
     let (sentences, totals, capped) = if req.mode == Mode::Summarize {

@@ -9,9 +9,9 @@
 
 use heapless::Vec;
 
+use crate::normalize;
 use crate::score::{self, Score, Word};
-use crate::summary::Document;
-use crate::{normalize, tokenize};
+use crate::summary::{Document, sentence_words};
 
 /// A keyword: a span of the input and its score.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -198,17 +198,18 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
         // Every word before the current one, as pass 1 counts them for the terms.
         let mut word_index = 0usize;
         for s in &self.scratch.sentences {
-            let (from, to) = (s.start as usize, s.end as usize);
+            let from = s.start as usize;
             let mut previous: Option<Seen> = None;
-            for (at, word) in tokenize::words(self.text.get(from..to).unwrap_or("")) {
+            for (at, len, word) in sentence_words(self.text, self.words, s, word_index) {
+                let at = from + at;
                 word_index += 1;
-                let Word::Content { hash, lead } = score::classify(word) else {
+                let Word::Content { hash, lead } = word else {
                     previous = None;
                     continue;
                 };
-                let skip = normalize::offset_after(word, usize::from(lead));
-                let start = from + at + skip;
-                let end = from + at + word.len();
+                let end = at + len;
+                let word = self.text.get(at..end).unwrap_or("");
+                let start = at + normalize::offset_after(word, usize::from(lead));
                 if let Some(p) = top.iter_mut().find(|p| p.hash == hash) {
                     let surface = self.text.get(start..end).unwrap_or("");
                     vote(&mut p.forms, Form::new(surface, start));
@@ -222,7 +223,7 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
                 }
                 let pooled = pool.contains(&hash);
                 if let Some(prev) = previous {
-                    let gap = self.text.get(prev.end..from + at).unwrap_or("\n");
+                    let gap = self.text.get(prev.end..at).unwrap_or("\n");
                     let adjacent = gap.chars().all(|c| c == ' ' || c == '\u{00A0}');
                     if adjacent && (prev.pooled || pooled) {
                         let surface = self.text.get(prev.start..end).unwrap_or("");

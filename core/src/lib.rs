@@ -92,7 +92,7 @@ mod encode;
 pub use config::{Budget, Config};
 pub use error::{Capacity, Error};
 pub use keywords::{Keyword, Keywords};
-pub use score::Score;
+pub use score::{Score, WordSlot};
 pub use summary::{Document, Sentence, SentenceScore, Summarizer, Summary};
 
 #[doc = include_str!("../../README.md")]

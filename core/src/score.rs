@@ -46,6 +46,60 @@ pub(crate) enum Word {
     Other,
 }
 
+/// What pass 1 learned about one word of the text, kept so that later passes need not read
+/// and classify it again.
+///
+/// A caller lends a slice of these to [`Summarizer::analyze_with`](crate::Summarizer::analyze_with),
+/// one per word of the text; [`Summarizer::analyze`](crate::Summarizer::analyze) needs none. A
+/// slot holds the word's byte offset in its sentence and its length, whether it is a content word and, if so, its
+/// term's hash and how many leading letters are clitics: 12 bytes.
+///
+/// # Examples
+///
+/// ```
+/// use talkhis::WordSlot;
+///
+/// let words = [WordSlot::EMPTY; 1024]; // room for a text of up to 1,024 words
+/// assert_eq!(core::mem::size_of_val(&words), 12 * 1024);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WordSlot {
+    /// The stem's hash, if `content`.
+    hash: u32,
+    /// The word's byte offset in its sentence.
+    start: u32,
+    /// The word's length in bytes.
+    len: u16,
+    /// Leading clitic letters, if `content`.
+    lead: u8,
+    /// Whether it is a content word.
+    content: bool,
+}
+
+impl WordSlot {
+    /// A slot that holds no word yet.
+    pub const EMPTY: Self = Self { hash: 0, start: 0, len: 0, lead: 0, content: false };
+
+    /// The slot of a word at `start` with `len` bytes; `None` if it does not fit one.
+    pub(crate) fn new(start: usize, len: usize, word: Word) -> Option<Self> {
+        let (start, len) = (u32::try_from(start).ok()?, u16::try_from(len).ok()?);
+        Some(match word {
+            Word::Content { hash, lead } => Self { hash, start, len, lead, content: true },
+            Word::Other => Self { start, len, ..Self::EMPTY },
+        })
+    }
+
+    /// The word's (byte start, byte length, class).
+    pub(crate) const fn get(self) -> (usize, usize, Word) {
+        let word = if self.content {
+            Word::Content { hash: self.hash, lead: self.lead }
+        } else {
+            Word::Other
+        };
+        (self.start as usize, self.len as usize, word)
+    }
+}
+
 /// Classifies one word of the text.
 pub(crate) fn classify(word: &str) -> Word {
     let mut buf = [0u8; MAX_WORD_BYTES];
@@ -185,6 +239,17 @@ pub(crate) const fn position(rank: u32, decay: u16) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_slot_is_12_bytes() {
+        assert_eq!(core::mem::size_of::<WordSlot>(), 12);
+        let cases = [("content", Word::Content { hash: 7, lead: 2 }), ("other", Word::Other)];
+        for (name, word) in cases {
+            let slot = WordSlot::new(5, 9, word).unwrap();
+            assert_eq!(slot.get(), (5, 9, word), "{name}");
+        }
+        assert_eq!(WordSlot::new(0, 1 << 16, Word::Other), None, "too long");
+    }
 
     #[test]
     fn classify_words() {
