@@ -589,6 +589,7 @@ pub(crate) enum SentenceWords<'a> {
 impl Iterator for SentenceWords<'_> {
     type Item = (usize, usize, Word);
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         match self {
             Self::Slots(slots) => slots.next().map(|slot| slot.get()),
@@ -602,6 +603,7 @@ impl Iterator for SentenceWords<'_> {
 
 /// The words of sentence `s` (offsets in the sentence), from `slots` if they hold every word
 /// of the text; `first` is the index of its first word among the text's.
+#[inline]
 pub(crate) fn sentence_words<'a>(
     text: &'a str,
     slots: &'a [WordSlot],
