@@ -169,3 +169,16 @@ fn word_slots_change_no_result() {
         }
     }
 }
+
+#[test]
+fn long_and_short_keyword_lists_agree() {
+    // A list longer than 16 looks its terms up by binary search, a short one scans: without
+    // phrases (which may take a word's place) both must give the same first ten, forms included.
+    let config = Config::new().with_phrase_weight(0).with_keywords(10);
+    let mut s = big();
+    for &(name, text) in TEXTS {
+        let short: Keywords<'_, 10> = s.keywords(text, &config).unwrap();
+        let long: Keywords<'_, 256> = s.keywords(text, &config).unwrap();
+        assert_eq!(long.keywords[..], short.keywords[..], "{name}");
+    }
+}

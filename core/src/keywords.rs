@@ -11,7 +11,7 @@ use heapless::Vec;
 
 use crate::normalize;
 use crate::score::{self, Score, Word};
-use crate::summary::{Document, sentence_words};
+use crate::summary::{Document, sentence_words, sort_by};
 
 /// A keyword: a span of the input and its score.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -195,6 +195,14 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
         phrases: &mut Vec<Phrase, PHRASES>,
     ) {
         let min = self.config.phrase_min_count().max(2);
+        // Looked up for every content word: for a long list (the CLI asks for 256), by binary
+        // search on hashes, the rank order restored at the end; a short one (`K` is a constant,
+        // so the branch is resolved at compile time) is scanned, which also keeps the sort
+        // out of a small device's flash.
+        let by_hash = K > SCAN_MAX;
+        if by_hash {
+            sort_pending(top, Order::Hash);
+        }
         // Every word before the current one, as pass 1 counts them for the terms.
         let mut word_index = 0usize;
         for s in &self.scratch.sentences {
@@ -207,16 +215,25 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
                     previous = None;
                     continue;
                 };
-                let end = at + len;
-                let word = self.text.get(at..end).unwrap_or("");
-                let start = at + normalize::offset_after(word, usize::from(lead));
-                if let Some(p) = top.iter_mut().find(|p| p.hash == hash) {
-                    let surface = self.text.get(start..end).unwrap_or("");
-                    vote(&mut p.forms, Form::new(surface, start));
-                }
+                let ranked = if by_hash {
+                    top.binary_search_by_key(&hash, |p| p.hash).ok()
+                } else {
+                    top.iter().position(|p| p.hash == hash)
+                };
                 // A pair can only repeat if both of its words do: only those are followed, so
                 // the fixed table is not flooded by pairs that occur once.
                 let repeated = self.scratch.terms.get(hash).is_some_and(|t| t.count >= min);
+                if ranked.is_none() && !repeated {
+                    previous = None;
+                    continue;
+                }
+                let end = at + len;
+                let word = self.text.get(at..end).unwrap_or("");
+                let start = at + normalize::offset_after(word, usize::from(lead));
+                if let Some(p) = ranked.and_then(|i| top.get_mut(i)) {
+                    let surface = self.text.get(start..end).unwrap_or("");
+                    vote(&mut p.forms, Form::new(surface, start));
+                }
                 if !repeated {
                     previous = None;
                     continue;
@@ -235,8 +252,14 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
                 previous = Some(Seen { hash, start, end, pooled, word });
             }
         }
+        if by_hash {
+            sort_pending(top, Order::Rank);
+        }
     }
 }
+
+/// The longest keyword list that pass 3 scans rather than binary-searches.
+const SCAN_MAX: usize = 16;
 
 /// The most distinct phrases followed at once (a fixed stack budget: 32 bytes each).
 const PHRASES: usize = 32;
@@ -322,9 +345,29 @@ fn vote<const F: usize>(forms: &mut [Form; F], seen: Form) {
 /// Inserts `p` into `top` (best first, ties to the term seen earlier in the text, then to the
 /// smaller hash, so the order never depends on the table layout), keeping at most `limit`.
 fn insert_ranked<const K: usize>(top: &mut Vec<Pending, K>, p: Pending, limit: usize) {
-    insert_by(top, p, limit, |p| {
-        (p.score, core::cmp::Reverse(p.first), core::cmp::Reverse(p.hash))
+    insert_by(top, p, limit, rank_key);
+}
+
+/// How [`sort_pending`] orders the keywords being built.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Order {
+    /// By term hash, for binary search.
+    Hash,
+    /// Best first ([`rank_key`]).
+    Rank,
+}
+
+/// Sorts `top` in `order`; one function for both orders keeps one copy of the sort in flash.
+fn sort_pending(top: &mut [Pending], order: Order) {
+    sort_by(top, |a, b| match order {
+        Order::Hash => a.hash < b.hash,
+        Order::Rank => rank_key(a) > rank_key(b),
     });
+}
+
+/// The order of keywords, best first: score, then the earlier first use, then the smaller hash.
+fn rank_key(p: &Pending) -> (u32, core::cmp::Reverse<u16>, core::cmp::Reverse<u32>) {
+    (p.score, core::cmp::Reverse(p.first), core::cmp::Reverse(p.hash))
 }
 
 /// Inserts `item` into `list`, kept sorted by descending `key` and at most `limit` long.
@@ -335,6 +378,10 @@ fn insert_by<T, K: Ord, const N: usize>(
     key: impl Fn(&T) -> K,
 ) {
     let k = key(&item);
+    // Most terms rank below a full list: one comparison with its last entry rejects them.
+    if list.len() >= limit && list.last().is_none_or(|last| k <= key(last)) {
+        return;
+    }
     let at = list.iter().position(|q| k > key(q)).unwrap_or(list.len());
     if at >= limit {
         return;

@@ -684,7 +684,7 @@ impl Weights {
 /// inconsistent order, and the optimizer cannot rule that out) and a stack buffer of up to 48
 /// elements (1.1 KB of `Info` on a Cortex-M0). The orders sorted here have no ties (sentence
 /// starts differ), so any correct sort gives the same result.
-fn sort_by<T>(v: &mut [T], before: impl Fn(&T, &T) -> bool) {
+pub(crate) fn sort_by<T>(v: &mut [T], before: impl Fn(&T, &T) -> bool) {
     for node in (0..v.len() / 2).rev() {
         sift_down(v, node, &before);
     }
