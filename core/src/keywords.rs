@@ -9,9 +9,9 @@
 
 use heapless::Vec;
 
-use crate::normalize;
 use crate::score::{self, Score, Word};
 use crate::summary::{Document, sentence_words, sort_by};
+use crate::{normalize, tokenize};
 
 /// A keyword: a span of the input and its score.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,16 +60,12 @@ impl Form {
     /// `و` or `ف` (when three letters or more follow), and the span shown is a bare occurrence
     /// if there is any; `وزير`, which never occurs as `زير`, keeps its `و`.
     fn new(surface: &str, start: usize) -> Self {
-        let rest = surface.strip_prefix(['\u{0648}', '\u{0641}']); // WAW, FEH
-        let conjunction = rest.is_some_and(|r| normalize::chars(r).nth(2).is_some());
-        let keyed = if conjunction { rest.unwrap_or(surface) } else { surface };
-        Self {
-            key: key_of(keyed),
-            start: start as u32,
-            len: surface.len() as u32,
-            weight: 1,
-            bare: !conjunction,
-        }
+        let rest = surface.strip_prefix(['\u{0648}', '\u{0641}']).map(key_of); // WAW, FEH
+        let (key, conjunction) = match rest {
+            Some((key, chars)) if chars >= 3 => (key, true),
+            _ => (key_of(surface).0, false),
+        };
+        Self { key, start: start as u32, len: surface.len() as u32, weight: 1, bare: !conjunction }
     }
 }
 
@@ -313,16 +309,23 @@ fn count_phrase(phrases: &mut Vec<Phrase, PHRASES>, a: u32, b: u32, word: u16, f
     }
 }
 
-/// The folded form's hash, which identifies a surface form whatever its marks.
-fn key_of(surface: &str) -> u32 {
-    let mut h = score::fnv1a(&[]);
-    for c in normalize::chars(surface) {
-        let (bytes, n) = normalize::utf8(c);
-        for &b in bytes.iter().take(n) {
+/// The folded form's hash, which identifies a surface form whatever its marks, and its
+/// length in folded characters: its words folded, each followed by a space.
+fn key_of(surface: &str) -> (u32, usize) {
+    let (mut h, mut chars) = (score::fnv1a(&[]), 0);
+    let mut buf = [0u8; score::MAX_WORD_BYTES];
+    for (_, word) in tokenize::words(surface) {
+        // An over-long word (not a term, but a phrase's form may hold one) hashes unfolded.
+        let (folded, n) = match normalize::fold_into(word, &mut buf) {
+            Some(w) => (buf.get(..w.len).unwrap_or_default(), w.chars),
+            None => (word.as_bytes(), word.len()),
+        };
+        for &b in folded.iter().chain(b" ") {
             h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
         }
+        chars += n + 1;
     }
-    h
+    (h, chars.saturating_sub(1))
 }
 
 /// One Misra–Gries step with `F` counters: a form occurring more than 1/(F+1) of the time

@@ -1,5 +1,7 @@
 //! Stage 7: the [`Summarizer`] scratch space, per-document analysis, and sentence selection.
 
+use core::cmp::Reverse;
+
 use heapless::Vec;
 
 use crate::config::{Budget, Config};
@@ -425,15 +427,8 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
     #[must_use]
     pub fn summary<const N: usize>(&mut self) -> Summary<'t, N> {
         self.score();
-        let text = self.text;
-        let config = self.config;
         let total_words = self.scratch.words;
-        let mut summary = Summary {
-            sentences: Vec::new(),
-            total_sentences: self.scratch.sentences.len() as u32,
-            total_words,
-        };
-        let (max_sentences, max_words) = match config.budget() {
+        let (max_sentences, max_words) = match self.config.budget() {
             Budget::Sentences(n) => (usize::from(n), u32::MAX),
             Budget::Words(w) => (usize::MAX, w),
             Budget::Ratio(permille) => {
@@ -442,42 +437,78 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
                 (usize::MAX, share.saturating_add(total_words % 1000 * u32::from(permille) / 1000))
             }
         };
-        let max_sentences = max_sentences.min(N);
+        let mut pick = Pick {
+            summary: Summary {
+                sentences: Vec::new(),
+                total_sentences: self.scratch.sentences.len() as u32,
+                total_words,
+            },
+            words: 0,
+            max_sentences: max_sentences.min(N),
+            max_words,
+        };
+        let (text, slots, config) = (self.text, self.words, &self.config);
         let weights = self.weights();
-        let sentences = &mut self.scratch.sentences;
-        // Best first; ties go to the earlier sentence.
-        sort_by(sentences, |a, b| (weights.total(b), a.start) < (weights.total(a), b.start));
-        let mut words = 0u32;
-        for s in sentences.iter().filter(|s| s.eligible) {
-            if summary.sentences.len() >= max_sentences || words >= max_words {
-                break;
-            }
-            let fits = words.saturating_add(u32::from(s.words)) <= max_words;
-            if !fits && !config.fill() && !summary.sentences.is_empty() {
-                continue;
-            }
-            let candidate = text.get(s.start as usize..s.end as usize).unwrap_or("");
-            if config.redundancy() < 1000 && !summary.sentences.is_empty() {
-                // The candidate's terms once, not once for each chosen sentence.
-                let terms = content_terms(candidate);
-                if summary.sentences.iter().any(|c| redundant(&terms, c.text, config.redundancy()))
-                {
-                    continue;
+        // Candidates best first; ties go to the earlier sentence. A summary takes a few
+        // sentences, usually among the first few candidates, so each of the first
+        // `SCANNED_CANDIDATES` is found by one scan for the best below the last: no sort, and
+        // the sentences stay in document order, where a sentence's word slots are found by
+        // counting words. A summary that passes over more candidates (redundant ones, or too
+        // long for a word budget) sorts the sentences and goes on down the sorted list
+        // (reading the words again: out of order, the slots cannot be found by counting), so
+        // the cost stays O(n log n). A scratch of at most `SCANNED_ALWAYS` sentences always
+        // scans: the worst case is bounded, and a small device's flash has no sort by score.
+        let mut last: Option<(u32, u32)> = None;
+        let (mut visited, mut cursor) = (0usize, 0usize);
+        while !pick.done() {
+            let sentences = &mut self.scratch.sentences;
+            let (i, first) = if visited < SCANNED_CANDIDATES || SENTENCES <= SCANNED_ALWAYS {
+                // (total, start, index, first word) of the best candidate after `last`.
+                let mut best: Option<(u32, u32, usize, usize)> = None;
+                let mut first = 0usize;
+                for (i, s) in sentences.iter().enumerate() {
+                    if s.eligible {
+                        let key = (weights.total(s), Reverse(s.start));
+                        if last.is_none_or(|(t, start)| key < (t, Reverse(start)))
+                            && best.is_none_or(|(t, start, ..)| key > (t, Reverse(start)))
+                        {
+                            best = Some((key.0, s.start, i, first));
+                        }
+                    }
+                    first += usize::from(s.words);
                 }
-            }
-            let sentence = Sentence {
-                text: candidate,
-                start: s.start as usize,
-                score: Score(weights.total(s)),
+                let Some((total, start, i, first)) = best else { break };
+                last = Some((total, start));
+                (i, Some(first))
+            } else {
+                if visited == SCANNED_CANDIDATES {
+                    sort_by(sentences, |a, b| {
+                        (weights.total(b), a.start) < (weights.total(a), b.start)
+                    });
+                    // Past the candidates already scanned.
+                    for _ in 0..SCANNED_CANDIDATES {
+                        cursor = next_eligible(sentences, cursor).map_or(usize::MAX, |i| i + 1);
+                    }
+                }
+                let Some(i) = next_eligible(sentences, cursor) else { break };
+                cursor = i + 1;
+                (i, None)
             };
-            if summary.sentences.push(sentence).is_err() {
-                break;
-            }
-            words = words.saturating_add(u32::from(s.words));
+            visited += 1;
+            let sentences = &*sentences;
+            let Some(s) = sentences.get(i) else { break };
+            // In document order, the slots of a sentence are found by counting words.
+            let (in_order, slots) = match first {
+                Some(_) => (Some(sentences.as_slice()), slots),
+                None => (None, &[][..]),
+            };
+            let words = sentence_words(text, slots, s, first.unwrap_or(0));
+            pick.consider(text, s, weights.total(s), words, config, in_order, slots);
         }
-        sort_by(sentences, |a, b| a.start < b.start);
-        sort_by(&mut summary.sentences, |a, b| a.start < b.start);
-        summary
+        if visited > SCANNED_CANDIDATES && SENTENCES > SCANNED_ALWAYS {
+            sort_by(&mut self.scratch.sentences, |a, b| a.start < b.start);
+        }
+        pick.finish()
     }
 
     /// Every sentence of the document with the parts of its score, in document order.
@@ -721,25 +752,128 @@ fn swap<T>(v: &mut [T], i: usize, j: usize) {
     }
 }
 
-/// The most content terms of a sentence that the redundancy check compares.
+/// How many candidates [`Document::summary`] finds by scanning before it sorts the rest: a
+/// scan costs one score per sentence, a sort about 2 log2(n), so past a dozen or two
+/// candidates sorting is cheaper.
+const SCANNED_CANDIDATES: usize = 16;
+
+/// Up to this many `SENTENCES`, [`Document::summary`] scans for every candidate: at most
+/// 256 × 256 scores for a summary, and no sort by score in the code.
+const SCANNED_ALWAYS: usize = 256;
+
+/// A summary being chosen, with its budget.
+struct Pick<'t, const N: usize> {
+    summary: Summary<'t, N>,
+    /// Words chosen so far.
+    words: u32,
+    max_sentences: usize,
+    max_words: u32,
+}
+
+impl<'t, const N: usize> Pick<'t, N> {
+    fn done(&self) -> bool {
+        self.summary.sentences.len() >= self.max_sentences || self.words >= self.max_words
+    }
+
+    /// Takes sentence `s` (with score `total` and words `words`) unless it does not fit or
+    /// repeats a chosen sentence, whose words are read from `slots` if `in_order` (all the
+    /// sentences, in document order) is given, or from the text.
+    #[allow(clippy::too_many_arguments)]
+    fn consider(
+        &mut self,
+        text: &'t str,
+        s: &Info,
+        total: u32,
+        words: SentenceWords<'_>,
+        config: &Config,
+        in_order: Option<&[Info]>,
+        slots: &[WordSlot],
+    ) {
+        let fits = self.words.saturating_add(u32::from(s.words)) <= self.max_words;
+        if !fits && !config.fill() && !self.summary.sentences.is_empty() {
+            return;
+        }
+        if config.redundancy() < 1000 && !self.summary.sentences.is_empty() {
+            // The candidate's terms once, not once for each chosen sentence.
+            let terms = content_terms(words);
+            let repeats = |c: &Sentence<'_>| {
+                let words = chosen_words(text, slots, in_order.unwrap_or(&[]), c);
+                redundant(&terms, words, config.redundancy())
+            };
+            if self.summary.sentences.iter().any(repeats) {
+                return;
+            }
+        }
+        let candidate = text.get(s.start as usize..s.end as usize).unwrap_or("");
+        let sentence = Sentence { text: candidate, start: s.start as usize, score: Score(total) };
+        if self.summary.sentences.push(sentence).is_err() {
+            self.max_sentences = 0;
+        }
+        self.words = self.words.saturating_add(u32::from(s.words));
+    }
+
+    /// The summary, in document order.
+    fn finish(mut self) -> Summary<'t, N> {
+        sort_by(&mut self.summary.sentences, |a, b| a.start < b.start);
+        self.summary
+    }
+}
+
+/// The index of the first eligible sentence at or after `from`.
+fn next_eligible(sentences: &[Info], from: usize) -> Option<usize> {
+    Some(from + sentences.get(from..)?.iter().position(|s| s.eligible)?)
+}
+
+/// The words of the chosen sentence `c`: from `slots`, found by counting the words of the
+/// sentences before it in `in_order` (every sentence, in document order), or from the text
+/// if it is not there (`in_order` empty).
+fn chosen_words<'a>(
+    text: &'a str,
+    slots: &'a [WordSlot],
+    in_order: &[Info],
+    c: &Sentence<'_>,
+) -> SentenceWords<'a> {
+    let mut first = 0usize;
+    for s in in_order {
+        if s.start as usize == c.start {
+            return sentence_words(text, slots, s, first);
+        }
+        first += usize::from(s.words);
+    }
+    SentenceWords::Text(tokenize::words(text.get(c.start..c.start + c.text.len()).unwrap_or("")))
+}
+
+/// The most content terms of a candidate sentence that the redundancy check compares.
 const OVERLAP_TERMS: usize = 48;
 
 /// Whether a candidate with the content terms `a` (from [`content_terms`]) shares at least
-/// `permille` of them with `chosen`.
-fn redundant(a: &[u32], chosen: &str, permille: u16) -> bool {
+/// `permille` of them with a chosen sentence of words `chosen`.
+///
+/// The shared terms are marked in a flag per term of `a` as `chosen`'s words go by, so no
+/// second list of terms is kept (a Cortex-M0's stack has no room to spare).
+fn redundant(a: &[u32], chosen: SentenceWords<'_>, permille: u16) -> bool {
     if a.is_empty() {
         return false;
     }
-    let b = content_terms(chosen);
-    let shared = a.iter().filter(|h| b.contains(h)).count();
+    let (mut seen, mut shared) = ([false; OVERLAP_TERMS], 0usize);
+    for (_, _, word) in chosen {
+        if let Word::Content { hash, .. } = word
+            && let Some(i) = a.iter().position(|h| *h == hash)
+            && let Some(seen) = seen.get_mut(i)
+            && !*seen
+        {
+            *seen = true;
+            shared += 1;
+        }
+    }
     shared * 1000 >= a.len() * usize::from(permille)
 }
 
-/// The distinct content-term hashes of a sentence (the first `OVERLAP_TERMS`).
-fn content_terms(sentence: &str) -> Vec<u32, OVERLAP_TERMS> {
+/// The distinct content-term hashes of a sentence's words (the first `OVERLAP_TERMS`).
+fn content_terms(words: SentenceWords<'_>) -> Vec<u32, OVERLAP_TERMS> {
     let mut out = Vec::new();
-    for (_, word) in tokenize::words(sentence) {
-        if let Word::Content { hash, .. } = score::classify(word)
+    for (_, _, word) in words {
+        if let Word::Content { hash, .. } = word
             && !out.contains(&hash)
             && out.push(hash).is_err()
         {
@@ -796,10 +930,107 @@ mod tests {
     #[test]
     fn redundancy() {
         let a = "أعلنت الحكومة خطة جديدة لدعم الزراعة";
-        let terms = content_terms(a);
-        assert!(redundant(&terms, "وأعلنت الحكومة الخطة الجديدة لدعم الزراعة اليوم", 700));
-        assert!(!redundant(&terms, "ارتفعت أسعار النفط في الأسواق العالمية", 700));
-        assert!(!redundant(&content_terms("في من على"), a, 1), "no content terms");
+        let words = |s| SentenceWords::Text(tokenize::words(s));
+        let terms = content_terms(words(a));
+        assert!(redundant(&terms, words("وأعلنت الحكومة الخطة الجديدة لدعم الزراعة اليوم"), 700));
+        assert!(!redundant(&terms, words("ارتفعت أسعار النفط في الأسواق العالمية"), 700));
+        assert!(!redundant(&content_terms(words("في من على")), words(a), 1), "no content terms");
+    }
+
+    /// The summary as the old code chose it: every sentence sorted best first, then taken
+    /// greedily, the redundancy check reading each sentence's words again.
+    fn sorted_greedy(text: &str, config: &Config, n: usize) -> std::vec::Vec<usize> {
+        let mut s: Summarizer<64, 512> = Summarizer::new();
+        let mut doc = s.analyze(text, config).unwrap();
+        let mut all: std::vec::Vec<SentenceScore<'_>> = doc.scores().collect();
+        all.sort_by(|a, b| b.total.cmp(&a.total).then(a.start.cmp(&b.start)));
+        let max_words = match config.budget() {
+            Budget::Words(w) => w,
+            _ => u32::MAX,
+        };
+        let max = match config.budget() {
+            Budget::Sentences(k) => usize::from(k).min(n),
+            _ => n,
+        };
+        let (mut chosen, mut words) = (std::vec::Vec::<SentenceScore<'_>>::new(), 0u32);
+        let terms = |t| content_terms(SentenceWords::Text(tokenize::words(t)));
+        for c in all.iter().filter(|c| c.eligible) {
+            if chosen.len() >= max || words >= max_words {
+                break;
+            }
+            let fits = words + u32::from(c.words) <= max_words;
+            if !fits && !config.fill() && !chosen.is_empty() {
+                continue;
+            }
+            let t = terms(c.text);
+            if config.redundancy() < 1000
+                && chosen.iter().any(|x| {
+                    redundant(&t, SentenceWords::Text(tokenize::words(x.text)), config.redundancy())
+                })
+            {
+                continue;
+            }
+            chosen.push(*c);
+            words += u32::from(c.words);
+        }
+        let mut starts: std::vec::Vec<usize> = chosen.iter().map(|c| c.start).collect();
+        starts.sort_unstable();
+        starts
+    }
+
+    #[test]
+    fn scanned_and_sorted_candidates_agree_with_a_full_sort() {
+        use std::fmt::Write;
+        // 40 sentences on one subject: most repeat an earlier one, so past the scanned
+        // candidates the rest are sorted.
+        let mut repetitive = std::string::String::new();
+        for i in 0..40 {
+            let place = ["القاهرة", "دمشق", "بغداد", "الرباط"][i % 4];
+            write!(repetitive, "ناقش وزراء المياه في {place} خطة مشتركة لإدارة المياه والطاقة. ")
+                .unwrap();
+        }
+        let sample = include_str!("../../tests/data/sample.txt");
+        let texts = [("repetitive", repetitive.as_str()), ("sample", sample)];
+        let configs = [
+            ("default", Config::new()),
+            ("ten", Config::new().with_budget(Budget::Sentences(10))),
+            ("strict redundancy", Config::new().with_redundancy(100)),
+            ("no redundancy", Config::new().with_redundancy(1000)),
+            ("words, no fill", Config::new().with_budget(Budget::Words(40)).with_fill(false)),
+            ("words, fill", Config::new().with_budget(Budget::Words(60))),
+        ];
+        for (name, text) in texts {
+            for (cname, config) in &configs {
+                let want = sorted_greedy(text, config, 32);
+                // A small scratch always scans; a large one sorts after `SCANNED_CANDIDATES`.
+                let mut small: Summarizer<64, 512> = Summarizer::new();
+                let mut large: std::boxed::Box<Summarizer<300, 512>> = std::boxed::Box::default();
+                let mut slots = std::vec![WordSlot::EMPTY; text.len()];
+                let starts = |s: Summary<'_, 32>| -> std::vec::Vec<usize> {
+                    s.sentences.iter().map(|c| c.start).collect()
+                };
+                let runs = [
+                    ("small", starts(small.analyze(text, config).unwrap().summary())),
+                    ("large", starts(large.analyze(text, config).unwrap().summary())),
+                    (
+                        "small, slots",
+                        starts(small.analyze_with(text, config, &mut slots).unwrap().summary()),
+                    ),
+                    (
+                        "large, slots",
+                        starts(large.analyze_with(text, config, &mut slots).unwrap().summary()),
+                    ),
+                ];
+                for (run, got) in runs {
+                    assert_eq!(got, want, "{name}, {cname}, {run}");
+                }
+                let in_order = |s: &[Info]| s.windows(2).all(|w| w[0].start < w[1].start);
+                assert!(
+                    in_order(&small.sentences) && in_order(&large.sentences),
+                    "{name}, {cname}"
+                );
+            }
+        }
     }
 
     #[test]
