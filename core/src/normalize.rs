@@ -514,43 +514,81 @@ pub(crate) struct Written {
 /// Writes the folded `word` into `buf` (UTF-8), or `None` if it does not fit: [`chars`]
 /// and `encode_utf8`, one byte at a time for ASCII and one table load for the Arabic block.
 pub(crate) fn fold_into(word: &str, buf: &mut [u8]) -> Option<Written> {
-    let bytes = word.as_bytes();
+    fold_from(word, 0, buf, false).1
+}
+
+/// Folds `text` from byte `at` (a char boundary) into `buf`: to the end of the word that
+/// starts there if `word_only` (where [`word_end`] would stop), else to the end of `text`.
+/// Returns where it stopped and what it wrote, `None` if that did not fit in `buf` (the end
+/// is found all the same).
+///
+/// The scorer's inner loop: finding a word's end and folding it is one pass over its bytes.
+/// Inlined on 64-bit targets only: on a 32-bit device or in WASM, flash counts more.
+#[cfg_attr(target_pointer_width = "64", inline)]
+pub(crate) fn fold_from(
+    text: &str,
+    at: usize,
+    buf: &mut [u8],
+    word_only: bool,
+) -> (usize, Option<Written>) {
+    let bytes = text.as_bytes();
     // Locals, not a `Written`, so the loop keeps them in registers.
-    let (mut i, mut len, mut chars, mut digit) = (0, 0, 0, false);
+    let (mut i, mut len, mut chars, mut digit, mut fits) = (at, 0, 0, false, true);
     while let Some(&lead) = bytes.get(i) {
-        if lead < 0x80 {
-            let f = lead.to_ascii_lowercase();
-            *buf.get_mut(len)? = f;
-            digit |= f.is_ascii_digit();
-            (i, len, chars) = (i + 1, len + 1, chars + 1);
-        } else if is_arabic_lead(lead) {
-            let f = arabic_entry(arabic_low(lead, *bytes.get(i + 1)?)) & FOLDED;
+        if is_arabic_lead(lead)
+            && let Some(&cont) = bytes.get(i + 1)
+        {
+            let entry = arabic_entry(arabic_low(lead, cont));
+            if word_only && entry >> CLASS_SHIFT == 0 {
+                break;
+            }
             i += 2;
+            let f = entry & FOLDED;
             if f >= 0x80 {
                 // A letter of the block: two bytes again.
-                let [a, b] = buf.get_mut(len..len + 2)? else { return None };
-                *a = 0xC0 | (f >> 6) as u8;
-                *b = 0x80 | (f & 0x3F) as u8;
+                match buf.get_mut(len..len + 2) {
+                    Some([a, b]) => (*a, *b) = (0xC0 | (f >> 6) as u8, 0x80 | (f & 0x3F) as u8),
+                    _ => fits = false,
+                }
                 (len, chars) = (len + 2, chars + 1);
             } else if f != 0 {
                 // An Arabic-Indic digit, now ASCII.
-                *buf.get_mut(len)? = f as u8;
+                match buf.get_mut(len) {
+                    Some(b) => *b = f as u8,
+                    None => fits = false,
+                }
                 digit = true;
                 (len, chars) = (len + 1, chars + 1);
             }
+        } else if lead < 0x80 {
+            if word_only && ASCII_CLASS[lead as usize] == 0 {
+                break;
+            }
+            let f = lead.to_ascii_lowercase();
+            match buf.get_mut(len) {
+                Some(b) => *b = f,
+                None => fits = false,
+            }
+            digit |= f.is_ascii_digit();
+            (i, len, chars) = (i + 1, len + 1, chars + 1);
         } else {
-            let c = word.get(i..)?.chars().next()?;
+            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else { break };
+            if word_only && !(is_word_char(c) || is_transparent(c)) {
+                break;
+            }
             i += c.len_utf8();
             for f in fold(c) {
                 let (utf8, n) = utf8(f);
-                let dst = buf.get_mut(len..len + n)?;
-                dst.iter_mut().zip(&utf8).for_each(|(d, b)| *d = *b);
+                match buf.get_mut(len..len + n) {
+                    Some(dst) => dst.iter_mut().zip(&utf8).for_each(|(d, b)| *d = *b),
+                    None => fits = false,
+                }
                 digit |= f.is_ascii_digit();
                 (len, chars) = (len + n, chars + 1);
             }
         }
     }
-    Some(Written { len, chars, digit })
+    (i, fits.then_some(Written { len, chars, digit }))
 }
 
 /// `c` in UTF-8: its bytes, and how many of them are used.

@@ -100,10 +100,30 @@ impl WordSlot {
     }
 }
 
-/// Classifies one word of the text.
+/// Classifies one word of the text (the scorer reads words with [`next_word`]).
+#[cfg(test)]
 pub(crate) fn classify(word: &str) -> Word {
     let mut buf = [0u8; MAX_WORD_BYTES];
-    let Some(written) = normalize::fold_into(word, &mut buf) else { return Word::Other };
+    let written = normalize::fold_into(word, &mut buf);
+    classify_folded(&buf, written)
+}
+
+/// The first word of `text` at or after byte `from` (a char boundary), as
+/// [`tokenize::words`](crate::tokenize::words) finds it, classified: (start, end, class).
+///
+/// The word is folded while its end is found ([`normalize::fold_from`]), so each byte is
+/// read once. Inlined on 64-bit targets only (see [`normalize::fold_from`]).
+#[cfg_attr(target_pointer_width = "64", inline)]
+pub(crate) fn next_word(text: &str, from: usize) -> Option<(usize, usize, Word)> {
+    let start = crate::tokenize::word_start(text, from)?;
+    let mut buf = [0u8; MAX_WORD_BYTES];
+    let (end, written) = normalize::fold_from(text, start, &mut buf, true);
+    Some((start, end, classify_folded(&buf, written)))
+}
+
+/// The class of a word that [`normalize::fold_into`] wrote into `buf` (`None`: too long).
+fn classify_folded(buf: &[u8], written: Option<normalize::Written>) -> Word {
+    let Some(written) = written else { return Word::Other };
     // Numbers (2015, 4) carry no topic; neither do single letters (the م of 11:49 م).
     if written.digit || written.chars < 2 {
         return Word::Other;
@@ -305,6 +325,38 @@ mod tests {
                 let affixed = std::format!("{p}{w}ها");
                 assert_eq!(classify(&affixed), classify_by_stages(&affixed), "{affixed}");
             }
+        }
+    }
+
+    #[test]
+    fn next_word_agrees_with_the_tokenizer_and_classify() {
+        // Every kind of character next to every other, so each can end or continue a word.
+        let some = [
+            "ب", "أ", "\u{064E}", "ـ", "٣", "7", "Q", "ﻻ", "ﷲ", "\u{200C}", "É", "🙂", " ", "،",
+            ".", "\u{0301}", "«", "\n", "ال", "و", "x",
+        ];
+        let mut texts: std::vec::Vec<std::string::String> = std::vec::Vec::new();
+        for x in some {
+            for y in some {
+                for z in some {
+                    texts.push([x, y, z, x].concat());
+                }
+            }
+        }
+        let sample = include_str!("../../tests/data/sample.txt");
+        let long = "ب".repeat(40);
+        texts.push(sample.into());
+        texts.push(std::format!("{long} و{long}ها {} كتاب", &long[..62]));
+        for text in &texts {
+            let mut pos = 0;
+            let mut words = crate::tokenize::words(text);
+            while let Some((start, end, class)) = next_word(text, pos) {
+                let (at, word) = words.next().expect("as many words");
+                assert_eq!((start, end), (at, at + word.len()), "{text:?}");
+                assert_eq!(class, classify(word), "{word:?} in {text:?}");
+                pos = end;
+            }
+            assert_eq!(words.next(), None, "{text:?}");
         }
     }
 

@@ -270,11 +270,13 @@ impl<const SENTENCES: usize, const TERMS: usize> Summarizer<SENTENCES, TERMS> {
                 para: span.starts_line,
                 eligible: false,
             };
-            for (at, word) in tokenize::words(text.get(span.start..span.end).unwrap_or("")) {
+            let sentence = text.get(span.start..span.end).unwrap_or("");
+            let mut pos = 0;
+            while let Some((at, end, class)) = score::next_word(sentence, pos) {
+                pos = end;
                 info.words = info.words.saturating_add(1);
-                let class = score::classify(word);
                 if fits {
-                    let slot = WordSlot::new(at, word.len(), class);
+                    let slot = WordSlot::new(at, end - at, class);
                     match (slots.get_mut(word_index), slot) {
                         (Some(to), Some(slot)) => *to = slot,
                         _ => fits = false,
@@ -614,7 +616,8 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
 /// from the slots pass 1 filled, or read and classified again.
 pub(crate) enum SentenceWords<'a> {
     Slots(core::slice::Iter<'a, WordSlot>),
-    Text(tokenize::Words<'a>),
+    /// A sentence's text and the offset to read on from.
+    Text(&'a str, usize),
 }
 
 impl Iterator for SentenceWords<'_> {
@@ -624,9 +627,10 @@ impl Iterator for SentenceWords<'_> {
     fn next(&mut self) -> Option<Self::Item> {
         match self {
             Self::Slots(slots) => slots.next().map(|slot| slot.get()),
-            Self::Text(words) => {
-                let (at, word) = words.next()?;
-                Some((at, word.len(), score::classify(word)))
+            Self::Text(text, pos) => {
+                let (at, end, class) = score::next_word(text, *pos)?;
+                *pos = end;
+                Some((at, end - at, class))
             }
         }
     }
@@ -643,9 +647,7 @@ pub(crate) fn sentence_words<'a>(
 ) -> SentenceWords<'a> {
     match slots.get(first..first + usize::from(s.words)) {
         Some(slots) => SentenceWords::Slots(slots.iter()),
-        None => SentenceWords::Text(tokenize::words(
-            text.get(s.start as usize..s.end as usize).unwrap_or(""),
-        )),
+        None => SentenceWords::Text(text.get(s.start as usize..s.end as usize).unwrap_or(""), 0),
     }
 }
 
@@ -840,7 +842,7 @@ fn chosen_words<'a>(
         }
         first += usize::from(s.words);
     }
-    SentenceWords::Text(tokenize::words(text.get(c.start..c.start + c.text.len()).unwrap_or("")))
+    SentenceWords::Text(text.get(c.start..c.start + c.text.len()).unwrap_or(""), 0)
 }
 
 /// The most content terms of a candidate sentence that the redundancy check compares.
@@ -930,7 +932,7 @@ mod tests {
     #[test]
     fn redundancy() {
         let a = "أعلنت الحكومة خطة جديدة لدعم الزراعة";
-        let words = |s| SentenceWords::Text(tokenize::words(s));
+        let words = |s| SentenceWords::Text(s, 0);
         let terms = content_terms(words(a));
         assert!(redundant(&terms, words("وأعلنت الحكومة الخطة الجديدة لدعم الزراعة اليوم"), 700));
         assert!(!redundant(&terms, words("ارتفعت أسعار النفط في الأسواق العالمية"), 700));
@@ -953,7 +955,7 @@ mod tests {
             _ => n,
         };
         let (mut chosen, mut words) = (std::vec::Vec::<SentenceScore<'_>>::new(), 0u32);
-        let terms = |t| content_terms(SentenceWords::Text(tokenize::words(t)));
+        let terms = |t| content_terms(SentenceWords::Text(t, 0));
         for c in all.iter().filter(|c| c.eligible) {
             if chosen.len() >= max || words >= max_words {
                 break;
@@ -964,9 +966,9 @@ mod tests {
             }
             let t = terms(c.text);
             if config.redundancy() < 1000
-                && chosen.iter().any(|x| {
-                    redundant(&t, SentenceWords::Text(tokenize::words(x.text)), config.redundancy())
-                })
+                && chosen
+                    .iter()
+                    .any(|x| redundant(&t, SentenceWords::Text(x.text, 0), config.redundancy()))
             {
                 continue;
             }

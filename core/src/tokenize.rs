@@ -66,15 +66,22 @@ impl FusedIterator for Words<'_> {}
 ///
 /// `from` must be a char boundary; the spans returned always are.
 pub(crate) fn next_word(text: &str, from: usize) -> Option<(usize, usize)> {
+    let start = word_start(text, from)?;
+    Some((start, normalize::word_end(text, start)))
+}
+
+/// The offset of the first word character at or after byte `from` (a char boundary), or
+/// `None`: where the next word starts.
+#[inline]
+pub(crate) fn word_start(text: &str, from: usize) -> Option<usize> {
     let mut at = from;
-    let start = loop {
+    loop {
         let (class, len) = normalize::class_at(text, at)?;
         if class & normalize::WORD != 0 {
-            break at;
+            return Some(at);
         }
         at += len;
-    };
-    Some((start, normalize::word_end(text, at)))
+    }
 }
 
 #[cfg(test)]
