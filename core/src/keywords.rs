@@ -227,8 +227,7 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
                 let word = self.text.get(at..end).unwrap_or("");
                 let start = at + normalize::offset_after(word, usize::from(lead));
                 if let Some(p) = ranked.and_then(|i| top.get_mut(i)) {
-                    let surface = self.text.get(start..end).unwrap_or("");
-                    vote(&mut p.forms, Form::new(surface, start));
+                    vote_at(&mut p.forms, self.text, start, end);
                 }
                 if !repeated {
                     previous = None;
@@ -239,9 +238,8 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
                     let gap = self.text.get(prev.end..at).unwrap_or("\n");
                     let adjacent = gap.chars().all(|c| c == ' ' || c == '\u{00A0}');
                     if adjacent && (prev.pooled || pooled) {
-                        let surface = self.text.get(prev.start..end).unwrap_or("");
-                        let form = Form::new(surface, prev.start);
-                        count_phrase(phrases, prev.hash, hash, prev.word, form);
+                        let at = (self.text, prev.start, end);
+                        count_phrase(phrases, prev.hash, hash, prev.word, at);
                     }
                 }
                 let word = u16::try_from(word_index - 1).unwrap_or(u16::MAX);
@@ -292,15 +290,24 @@ struct Phrase {
 /// Agrawal and El Abbadi, 2005): when the table is full, the least counted phrase gives its
 /// place to the new one, which inherits its count as a possible error. Frequent phrases
 /// survive whatever their order in the text, and `count - error` never overstates.
-fn count_phrase(phrases: &mut Vec<Phrase, PHRASES>, a: u32, b: u32, word: u16, form: Form) {
+///
+/// The occurrence is the span `start..end` of `text` (see [`vote_at`]).
+fn count_phrase(
+    phrases: &mut Vec<Phrase, PHRASES>,
+    a: u32,
+    b: u32,
+    word: u16,
+    (text, start, end): (&str, usize, usize),
+) {
     if a == b {
         return;
     }
     if let Some(ph) = phrases.iter_mut().find(|ph| ph.a == a && ph.b == b) {
         ph.count = ph.count.saturating_add(1);
-        vote(&mut ph.forms, form);
+        vote_at(&mut ph.forms, text, start, end);
         return;
     }
+    let form = Form::new(text.get(start..end).unwrap_or(""), start);
     let fresh = Phrase { a, b, count: 1, error: 0, first: word, forms: [form] };
     if let Err(fresh) = phrases.push(fresh) {
         let Some(least) = phrases.iter_mut().min_by_key(|ph| ph.count) else { return };
@@ -326,6 +333,18 @@ fn key_of(surface: &str) -> (u32, usize) {
         chars += n + 1;
     }
     (h, chars.saturating_sub(1))
+}
+
+/// [`vote`] for the form at `start..end` of `text`. A form spelled exactly as a counted one
+/// is that form (same folded key, same `bare`), so it is counted without folding and hashing
+/// it again: a keyword's occurrences are mostly spelled alike.
+fn vote_at<const F: usize>(forms: &mut [Form; F], text: &str, start: usize, end: usize) {
+    let surface = text.get(start..end).unwrap_or("");
+    let spelled = |f: &Form| text.get(f.start as usize..(f.start + f.len) as usize);
+    match forms.iter_mut().find(|f| f.weight > 0 && spelled(f) == Some(surface)) {
+        Some(f) => f.weight = f.weight.saturating_add(1),
+        None => vote(forms, Form::new(surface, start)),
+    }
 }
 
 /// One Misra–Gries step with `F` counters: a form occurring more than 1/(F+1) of the time
@@ -450,6 +469,30 @@ mod tests {
         let texts: std::vec::Vec<&str> = keywords.keywords.iter().map(|k| k.text).collect();
         assert!(texts.contains(&"توحيد الجهود"), "the bare occurrence: {texts:?}");
         assert!(texts.contains(&"وزير الخارجية"), "never bare, keeps its waw: {texts:?}");
+    }
+
+    #[test]
+    fn voting_by_spelling_agrees_with_voting_by_key() {
+        // Forms of one word: alike, with marks, with a conjunction, and a two-word phrase.
+        let forms = ["الإرهاب", "الإرهاب", "الإِرهاب", "والإرهاب", "الارهاب", "فالإرهاب", "مكافحة الإرهاب"];
+        let mut text = std::string::String::new();
+        let mut spans = std::vec::Vec::new();
+        // A fixed pseudo-random order, long enough for every form to win and lose.
+        for i in 0..200u32 {
+            let f = forms[(i.wrapping_mul(2_654_435_761) >> 7) as usize % forms.len()];
+            spans.push((text.len(), text.len() + f.len()));
+            text.push_str(f);
+            text.push(' ');
+        }
+        for n in 1..spans.len() {
+            let (mut by_key, mut by_spelling) = ([Form::default(); 2], [Form::default(); 2]);
+            for &(start, end) in &spans[..n] {
+                vote(&mut by_key, Form::new(&text[start..end], start));
+                vote_at(&mut by_spelling, &text, start, end);
+            }
+            let fields = |f: &[Form; 2]| f.map(|f| (f.key, f.start, f.len, f.weight, f.bare));
+            assert_eq!(fields(&by_spelling), fields(&by_key), "after {n} votes");
+        }
     }
 
     #[test]
