@@ -122,24 +122,116 @@ const fn is_closing(c: char) -> bool {
 /// terminator or a dot, or `bytes.len()`: a conservative byte scan ([`SCAN`]) that stops at
 /// every character encoded with a 0xC2 or 0xE2 lead (U+0085, U+2026, U+2028, U+2029, U+203C,
 /// U+2047..U+2049 among them), at `؟` and at `۔`. The offset returned is a char boundary.
-fn skip_plain(bytes: &[u8], mut at: usize) -> usize {
-    while let Some(&b) = bytes.get(at) {
-        if SCAN[usize::from(b >> 5)] >> (b & 31) & 1 != 0 {
-            match b {
-                // The second byte of ؟ (D8 9F) or ۔ (DB 94), or of some other character.
-                0x9F | 0x94 => {
-                    if at > 0
-                        && matches!((bytes.get(at - 1), b), (Some(0xD8), 0x9F) | (Some(0xDB), 0x94))
-                    {
-                        return at - 1;
-                    }
-                }
-                _ => return at,
-            }
+///
+/// On 64-bit targets plain text is skipped a machine word at a time ([`may_stop`]), and only
+/// a word that holds one of the bytes is looked at byte by byte ([`WORD_SCAN`]).
+fn skip_plain(bytes: &[u8], at: usize) -> usize {
+    skip_plain_by(bytes, at, WORD_SCAN)
+}
+
+/// [`skip_plain`], a word at a time first if `words`.
+#[inline(always)]
+fn skip_plain_by(bytes: &[u8], at: usize, words: bool) -> usize {
+    let stop = |at: usize| {
+        let b = *bytes.get(at)?;
+        if SCAN[usize::from(b >> 5)] >> (b & 31) & 1 == 0 {
+            return None;
         }
-        at += 1;
+        match b {
+            // The second byte of ؟ (D8 9F) or ۔ (DB 94), or of some other character.
+            0x9F | 0x94 => {
+                let lead = bytes.get(at.checked_sub(1)?);
+                matches!((lead, b), (Some(0xD8), 0x9F) | (Some(0xDB), 0x94)).then(|| at - 1)
+            }
+            _ => Some(at),
+        }
+    };
+    scan(bytes, at, words, |x| !may_stop(x), stop).unwrap_or(bytes.len())
+}
+
+/// The first `stop(at)` that is `Some`, for `at` from `at` on; if `words`, skipping first
+/// each machine word for which `plain(word)` holds, then trying its bytes one by one.
+#[inline(always)]
+fn scan<R>(
+    bytes: &[u8],
+    mut at: usize,
+    words: bool,
+    plain: impl Fn(usize) -> bool,
+    mut stop: impl FnMut(usize) -> Option<R>,
+) -> Option<R> {
+    loop {
+        while words
+            && let Some(x) = word_at(bytes, at)
+            && plain(x)
+        {
+            at += WORD;
+        }
+        // The word that stopped the skip; or, byte by byte, the rest of the text.
+        let next = if words { at.saturating_add(WORD).min(bytes.len()) } else { bytes.len() };
+        while at < next {
+            if let Some(r) = stop(at) {
+                return Some(r);
+            }
+            at += 1;
+        }
+        if at >= bytes.len() {
+            return None;
+        }
     }
-    at
+}
+
+/// Whether the scans skip plain text a machine word at a time: on 64-bit targets, where it
+/// takes them from about 21 to 13 instructions a byte of Arabic text. On a 32-bit device or
+/// in WASM the eight byte tests of four bytes gain less and cost 400 bytes of code, so they
+/// go byte by byte.
+const WORD_SCAN: bool = cfg!(target_pointer_width = "64");
+
+/// Bytes in a machine word: the unit of the word-at-a-time scans.
+const WORD: usize = core::mem::size_of::<usize>();
+/// 0x01 in every byte of a word.
+const ONES: usize = usize::MAX / 0xFF;
+/// 0x80 in every byte of a word.
+const HIGHS: usize = ONES << 7;
+
+/// The `WORD` bytes of `bytes` from `at`, as one integer, if there are that many.
+#[inline(always)]
+fn word_at(bytes: &[u8], at: usize) -> Option<usize> {
+    let chunk = bytes.get(at..at.checked_add(WORD)?)?;
+    Some(usize::from_le_bytes(chunk.try_into().ok()?))
+}
+
+/// Whether a byte of `x` is `b` (Mycroft's zero-byte test on `x ^ b…b`; exact).
+#[inline(always)]
+const fn has_byte(x: usize, b: u8) -> bool {
+    let y = x ^ (ONES * b as usize);
+    y.wrapping_sub(ONES) & !y & HIGHS != 0
+}
+
+/// Whether a byte of `x` is below `n`, for `n <= 0x80` (exact).
+#[inline(always)]
+const fn has_below(x: usize, n: u8) -> bool {
+    x.wrapping_sub(ONES * n as usize) & !x & HIGHS != 0
+}
+
+/// Whether a word of text may hold a byte of [`SCAN`]: a control byte below 0x0E (the line
+/// breaks, and tabs, which only cost a closer look), `.` `!` `?`, the leads 0xC2 and 0xE2, or
+/// 0x9F and 0x94. Arabic prose has none of them between its sentence ends.
+#[inline(always)]
+const fn may_stop(x: usize) -> bool {
+    has_below(x, 0x0E)
+        || has_byte(x, b'.')
+        || has_byte(x, b'!')
+        || has_byte(x, b'?')
+        || has_byte(x, 0xC2)
+        || has_byte(x, 0xE2)
+        || has_byte(x, 0x9F)
+        || has_byte(x, 0x94)
+}
+
+/// Whether a word of text may hold the first byte of a line break ([`may_break`]).
+#[inline(always)]
+const fn may_break_in(x: usize) -> bool {
+    has_below(x, 0x0E) || has_byte(x, 0xC2) || has_byte(x, 0xE2)
 }
 
 /// The bytes at which [`skip_plain`] stops or looks closer, as a 256-bit set (32 bytes of
@@ -163,19 +255,21 @@ const fn may_break(b: u8) -> bool {
 /// The first line break in `text` and its offset ([`is_line_break`]), found like
 /// [`skip_plain`]: bytes first, a char decoded only where a break may start.
 fn next_break(text: &str) -> Option<(usize, char)> {
+    next_break_by(text, WORD_SCAN)
+}
+
+/// [`next_break`], a word at a time first if `words` ([`WORD_SCAN`]).
+#[inline(always)]
+fn next_break_by(text: &str, words: bool) -> Option<(usize, char)> {
     let bytes = text.as_bytes();
-    let mut at = 0;
-    while let Some(&b) = bytes.get(at) {
-        if SCAN[usize::from(b >> 5)] >> (b & 31) & 1 != 0
-            && may_break(b)
-            && let Some(c) = text.get(at..).and_then(|rest| rest.chars().next())
-            && is_line_break(c)
-        {
-            return Some((at, c));
+    let stop = |at: usize| {
+        if !bytes.get(at).is_some_and(|&b| may_break(b)) {
+            return None;
         }
-        at += 1;
-    }
-    None
+        let c = text.get(at..)?.chars().next()?;
+        is_line_break(c).then_some((at, c))
+    };
+    scan(bytes, 0, words, |x| !may_break_in(x), stop)
 }
 
 /// Whether a line, trimmed, ends like a finished sentence or clause.
@@ -556,6 +650,10 @@ mod tests {
                 assert_eq!(it.find_end(at), find_end_by_chars(&it, at), "{text:?} at {at}");
                 let rest = &text[at..];
                 assert_eq!(next_break(rest), next_break_by_chars(rest), "{rest:?}");
+                // Both scans, whichever this target uses.
+                let b = text.as_bytes();
+                assert_eq!(skip_plain_by(b, at, true), skip_plain_by(b, at, false), "{text:?}");
+                assert_eq!(next_break_by(rest, true), next_break_by(rest, false), "{rest:?}");
             }
         }
     }
