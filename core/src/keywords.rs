@@ -50,6 +50,9 @@ struct Form {
     weight: u16,
     /// The span has no leading conjunction `و` or `ف`.
     bare: bool,
+    /// `key` and `bare` are computed: a form is only folded and hashed when it must be told
+    /// apart from another spelling ([`vote_at`]).
+    keyed: bool,
 }
 
 impl Form {
@@ -65,7 +68,27 @@ impl Form {
             Some((key, chars)) if chars >= 3 => (key, true),
             _ => (key_of(surface).0, false),
         };
-        Self { key, start: start as u32, len: surface.len() as u32, weight: 1, bare: !conjunction }
+        let (start, len) = (start as u32, surface.len() as u32);
+        Self { key, start, len, weight: 1, bare: !conjunction, keyed: true }
+    }
+
+    /// One occurrence at `start..end` of the text, not yet keyed ([`Self::keyed`]).
+    const fn spelled(start: usize, end: usize) -> Self {
+        let (start, len) = (start as u32, end.saturating_sub(start) as u32);
+        Self { key: 0, start, len, weight: 1, bare: false, keyed: false }
+    }
+
+    /// The form's span of `text`.
+    fn span<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.start as usize..(self.start as usize).saturating_add(self.len as usize))
+            .unwrap_or("")
+    }
+
+    /// Computes `key` and `bare` if they are not yet.
+    fn keyed(&mut self, text: &str) {
+        if !self.keyed {
+            *self = Self { weight: self.weight, ..Self::new(self.span(text), self.start as usize) };
+        }
     }
 }
 
@@ -307,8 +330,8 @@ fn count_phrase(
         vote_at(&mut ph.forms, text, start, end);
         return;
     }
-    let form = Form::new(text.get(start..end).unwrap_or(""), start);
-    let fresh = Phrase { a, b, count: 1, error: 0, first: word, forms: [form] };
+    let fresh =
+        Phrase { a, b, count: 1, error: 0, first: word, forms: [Form::spelled(start, end)] };
     if let Err(fresh) = phrases.push(fresh) {
         let Some(least) = phrases.iter_mut().min_by_key(|ph| ph.count) else { return };
         let error = least.count;
@@ -321,11 +344,14 @@ fn count_phrase(
 fn key_of(surface: &str) -> (u32, usize) {
     let (mut h, mut chars) = (score::fnv1a(&[]), 0);
     let mut buf = [0u8; score::MAX_WORD_BYTES];
-    for (_, word) in tokenize::words(surface) {
+    let mut at = 0;
+    while let Some(start) = tokenize::word_start(surface, at) {
+        let (end, written) = normalize::fold_from(surface, start, &mut buf, true);
+        at = end;
         // An over-long word (not a term, but a phrase's form may hold one) hashes unfolded.
-        let (folded, n) = match normalize::fold_into(word, &mut buf) {
+        let (folded, n) = match written {
             Some(w) => (buf.get(..w.len).unwrap_or_default(), w.chars),
-            None => (word.as_bytes(), word.len()),
+            None => (surface.as_bytes().get(start..end).unwrap_or_default(), end - start),
         };
         for &b in folded.iter().chain(b" ") {
             h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
@@ -335,15 +361,19 @@ fn key_of(surface: &str) -> (u32, usize) {
     (h, chars.saturating_sub(1))
 }
 
-/// [`vote`] for the form at `start..end` of `text`. A form spelled exactly as a counted one
-/// is that form (same folded key, same `bare`), so it is counted without folding and hashing
-/// it again: a keyword's occurrences are mostly spelled alike.
+/// [`vote`] for the form at `start..end` of `text`, folding and hashing forms only when
+/// their spellings differ. A form spelled exactly as a counted one is that form (same folded
+/// key, same `bare`), and a keyword's occurrences are mostly spelled alike; a form that
+/// enters an empty summary needs no key until another spelling comes.
 fn vote_at<const F: usize>(forms: &mut [Form; F], text: &str, start: usize, end: usize) {
     let surface = text.get(start..end).unwrap_or("");
-    let spelled = |f: &Form| text.get(f.start as usize..(f.start + f.len) as usize);
-    match forms.iter_mut().find(|f| f.weight > 0 && spelled(f) == Some(surface)) {
-        Some(f) => f.weight = f.weight.saturating_add(1),
-        None => vote(forms, Form::new(surface, start)),
+    if let Some(f) = forms.iter_mut().find(|f| f.weight > 0 && f.span(text) == surface) {
+        f.weight = f.weight.saturating_add(1);
+    } else if forms.iter().all(|f| f.weight == 0) {
+        vote(forms, Form::spelled(start, end));
+    } else {
+        forms.iter_mut().filter(|f| f.weight > 0).for_each(|f| f.keyed(text));
+        vote(forms, Form::new(surface, start));
     }
 }
 
@@ -490,14 +520,19 @@ mod tests {
                 vote(&mut by_key, Form::new(&text[start..end], start));
                 vote_at(&mut by_spelling, &text, start, end);
             }
-            let fields = |f: &[Form; 2]| f.map(|f| (f.key, f.start, f.len, f.weight, f.bare));
-            assert_eq!(fields(&by_spelling), fields(&by_key), "after {n} votes");
+            // Keyed on a copy, so that the votes to come see the forms as they are.
+            let mut keyed = by_spelling;
+            keyed.iter_mut().filter(|f| f.weight > 0).for_each(|f| f.keyed(&text));
+            let fields = |f: &[Form; 2]| {
+                f.map(|f| (f.start, f.len, f.weight, (f.weight > 0).then_some((f.key, f.bare))))
+            };
+            assert_eq!(fields(&keyed), fields(&by_key), "after {n} votes");
         }
     }
 
     #[test]
     fn majority_form_wins() {
-        let form = |key, start| Form { key, start, len: 1, weight: 1, bare: true };
+        let form = |key, start| Form { key, start, len: 1, weight: 1, bare: true, keyed: true };
         let mut forms = [Form::default(); 2];
         for (k, s) in [(1, 0), (2, 1), (1, 2), (3, 3), (1, 4)] {
             vote(&mut forms, form(k, s));
