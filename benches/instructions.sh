@@ -7,7 +7,7 @@
 set -euo pipefail
 RUNS=${RUNS:-3}
 INPUTS=${INPUTS:-"sample medium large diacritized mixed"}
-STAGES=${*:-"split_whitespace chars fold words sentences stem stopwords analyze scores summarize keywords both"}
+STAGES=${*:-"split_whitespace chars fold words sentences stem stopwords analyze scores summarize keywords both both_with"}
 cargo build -q --profile bench -p talkhis-benches --example profile
 bin=${CARGO_TARGET_DIR:-target}/release/examples/profile
 count() {
