@@ -102,6 +102,26 @@ impl<'t> Iterator for Sentences<'t> {
 
 impl FusedIterator for Sentences<'_> {}
 
+/// [`char::is_whitespace`] (Unicode's `White_Space`, all 25 of them), as a `match`: the
+/// standard one looks non-ASCII characters up in a 256-byte table, which a Cortex-M0's flash
+/// can spare less than these few comparisons.
+const fn is_space(c: char) -> bool {
+    matches!(
+        c,
+        '\t'..='\r'
+            | ' '
+            | '\u{0085}'
+            | '\u{00A0}'
+            | '\u{1680}'
+            | '\u{2000}'..='\u{200A}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{202F}'
+            | '\u{205F}'
+            | '\u{3000}'
+    )
+}
+
 const fn is_line_break(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{000B}' | '\u{000C}' | '\u{0085}' | '\u{2028}' | '\u{2029}')
 }
@@ -274,7 +294,7 @@ fn next_break_by(text: &str, words: bool) -> Option<(usize, char)> {
 
 /// Whether a line, trimmed, ends like a finished sentence or clause.
 fn ends_closed(line: &str) -> bool {
-    match line.trim_end().chars().next_back() {
+    match line.trim_end_matches(is_space).chars().next_back() {
         Some(c) => {
             !(normalize::is_word_char(c) || normalize::is_transparent(c) || c == '،' || c == ',')
         }
@@ -316,7 +336,7 @@ fn wrap_width(text: &str) -> Option<usize> {
     let mut lines_seen = 0usize;
     let mut wrapped = 0usize;
     let mut width = 0usize;
-    let mut it = lines(text).map(str::trim).peekable();
+    let mut it = lines(text).map(|l| l.trim_matches(is_space)).peekable();
     while let Some(line) = it.next() {
         if line.is_empty() {
             continue;
@@ -336,18 +356,18 @@ impl Sentences<'_> {
     pub(crate) fn next_span(&mut self) -> Option<Span> {
         let text = self.text;
         let rest = text.get(self.pos..)?;
-        let skipped = rest.len() - rest.trim_start().len();
+        let skipped = rest.len() - rest.trim_start_matches(is_space).len();
         let start = self.pos + skipped;
         if start >= text.len() {
             self.pos = text.len();
             return None;
         }
         let starts_line =
-            text.get(..start)?.trim_end_matches(|c: char| c.is_whitespace() && !is_line_break(c));
+            text.get(..start)?.trim_end_matches(|c: char| is_space(c) && !is_line_break(c));
         let starts_line = starts_line.is_empty() || starts_line.ends_with(is_line_break);
         let (end, open) = self.find_end(start);
         self.pos = end;
-        let end = start + text.get(start..end)?.trim_end().len();
+        let end = start + text.get(start..end)?.trim_end_matches(is_space).len();
         Some(Span { start, end, starts_line, open })
     }
 
@@ -419,11 +439,9 @@ impl Sentences<'_> {
         let next = from.chars().next().map_or("", |c| after_break(from, c));
         // Only the next line's leading whitespace is read: scanning the whole next line at
         // every break made a text of many short lines quadratic.
-        let next_line_empty = next
-            .chars()
-            .find(|&c| is_line_break(c) || !c.is_whitespace())
-            .is_none_or(is_line_break);
-        !next_line_empty && line.trim().len() * 8 >= width * 5
+        let next_line_empty =
+            next.chars().find(|&c| is_line_break(c) || !is_space(c)).is_none_or(is_line_break);
+        !next_line_empty && line.trim_matches(is_space).len() * 8 >= width * 5
     }
 }
 
@@ -438,7 +456,7 @@ fn ends_at_dot(
     let dots = from_dot.bytes().take_while(|&b| b == b'.').count();
     if dots >= 2 {
         // An ellipsis ends the sentence unless it stands apart, as a separator.
-        return !prev.is_some_and(char::is_whitespace);
+        return !prev.is_some_and(is_space);
     }
     let is_digit = |c: Option<char>| {
         c.is_some_and(|c| normalize::fold(c).next().is_some_and(|d| d.is_ascii_digit()))
@@ -665,6 +683,13 @@ mod tests {
 في تاريخ الخط.\n\
 \n\
 طباعة\n";
+
+    #[test]
+    fn is_space_is_is_whitespace() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_space(c), c.is_whitespace(), "U+{:04X}", c as u32);
+        }
+    }
 
     #[test]
     fn hard_wrapped_lines_join() {
