@@ -461,7 +461,7 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
         // the cost stays O(n log n). A scratch of at most `SCANNED_ALWAYS` sentences always
         // scans: the worst case is bounded, and a small device's flash has no sort by score.
         let mut last: Option<(u32, u32)> = None;
-        let (mut visited, mut cursor) = (0usize, 0usize);
+        let (mut visited, mut cursor, mut sorted) = (0usize, 0usize, false);
         while !pick.done() {
             let sentences = &mut self.scratch.sentences;
             let (i, first) = if visited < SCANNED_CANDIDATES || SENTENCES <= SCANNED_ALWAYS {
@@ -483,7 +483,8 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
                 last = Some((total, start));
                 (i, Some(first))
             } else {
-                if visited == SCANNED_CANDIDATES {
+                if !sorted {
+                    sorted = true;
                     sort_by(sentences, |a, b| {
                         (weights.total(b), a.start) < (weights.total(a), b.start)
                     });
@@ -507,7 +508,8 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
             let words = sentence_words(text, slots, s, first.unwrap_or(0));
             pick.consider(text, s, weights.total(s), words, config, in_order, slots);
         }
-        if visited > SCANNED_CANDIDATES && SENTENCES > SCANNED_ALWAYS {
+        // Back in document order, which every later pass expects.
+        if sorted {
             sort_by(&mut self.scratch.sentences, |a, b| a.start < b.start);
         }
         pick.finish()
@@ -985,14 +987,34 @@ mod tests {
         use std::fmt::Write;
         // 40 sentences on one subject: most repeat an earlier one, so past the scanned
         // candidates the rest are sorted.
-        let mut repetitive = std::string::String::new();
-        for i in 0..40 {
-            let place = ["القاهرة", "دمشق", "بغداد", "الرباط"][i % 4];
-            write!(repetitive, "ناقش وزراء المياه في {place} خطة مشتركة لإدارة المياه والطاقة. ")
-                .unwrap();
-        }
+        // With exactly as many sentences as are scanned, or one more, the sort finds no
+        // candidate left, or one.
+        let repetitive = |n: usize| {
+            let mut text = std::string::String::new();
+            for i in 0..n {
+                let place = ["القاهرة", "دمشق", "بغداد", "الرباط"][i % 4];
+                write!(text, "ناقش وزراء المياه في {place} خطة مشتركة لإدارة المياه والطاقة. ")
+                    .unwrap();
+            }
+            text
+        };
+        let (r40, r16, r17) = (repetitive(40), repetitive(16), repetitive(17));
         let sample = include_str!("../../tests/data/sample.txt");
-        let texts = [("repetitive", repetitive.as_str()), ("sample", sample)];
+        // 16 sentences whose scores do not fall with their position: every other one has a
+        // word of its own, which lowers its mean weight.
+        let mut uneven = std::string::String::new();
+        for i in 0..16 {
+            let own = ["alpha", "bravo", "delta", "echo", "golf", "hotel", "india", "kilo"];
+            let own = if i % 2 == 0 { own[i / 2] } else { "" };
+            write!(uneven, "ناقش وزراء المياه خطة مشتركة لإدارة المياه والطاقة {own}. ").unwrap();
+        }
+        let texts = [
+            ("40 alike", &r40[..]),
+            ("16 alike", &r16),
+            ("17 alike", &r17),
+            ("16 uneven", &uneven),
+            ("sample", sample),
+        ];
         let configs = [
             ("default", Config::new()),
             ("ten", Config::new().with_budget(Budget::Sentences(10))),
@@ -1000,6 +1022,8 @@ mod tests {
             ("no redundancy", Config::new().with_redundancy(1000)),
             ("words, no fill", Config::new().with_budget(Budget::Words(40)).with_fill(false)),
             ("words, fill", Config::new().with_budget(Budget::Words(60))),
+            // Every candidate after the first repeats it: all are visited.
+            ("all redundant", Config::new().with_redundancy(0).with_position_weight(0)),
         ];
         for (name, text) in texts {
             for (cname, config) in &configs {
