@@ -18,8 +18,8 @@
 
 use libfuzzer_sys::fuzz_target;
 use talkhis::{
-    Budget, Capacity, Config, Error, Keywords, SentenceScore, Summarizer, Summary, normalize,
-    sentences, tokenize,
+    Budget, Capacity, Config, Error, Keywords, SentenceScore, Summarizer, Summary, WordSlot,
+    normalize, sentences, tokenize,
 };
 
 /// Header bytes before the text.
@@ -222,6 +222,16 @@ fn check<const S: usize, const T: usize, const N: usize, const K: usize>(
     let mut again = scratch.analyze(text, config).expect("the same text fits again");
     assert_eq!(again.summary::<N>(), summary);
     assert_eq!(again.keywords::<K>(), keywords);
+    drop(again);
+
+    // Word slots (analyze_with) change the speed, never the results: the summary (which
+    // then reads the slots for its redundancy check), the keywords and the scores.
+    let mut slots = vec![WordSlot::EMPTY; text.len() / 2 + 1];
+    let mut with = scratch.analyze_with(text, config, &mut slots).expect("fits with slots too");
+    assert_eq!(with.summary::<N>(), summary, "slots: summary");
+    assert_eq!(with.keywords::<K>(), keywords, "slots: keywords");
+    let with_scores: Vec<SentenceScore<'_>> = with.scores().collect();
+    assert_eq!(with_scores, scores, "slots: scores");
 }
 
 /// A capacity error names the capacity that ran out, its limit, and a char boundary where
