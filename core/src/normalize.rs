@@ -532,8 +532,9 @@ pub(crate) fn fold_from(
     word_only: bool,
 ) -> (usize, Option<Written>) {
     let bytes = text.as_bytes();
-    // Locals, not a `Written`, so the loop keeps them in registers.
-    let (mut i, mut len, mut chars, mut digit, mut fits) = (at, 0, 0, false, true);
+    // Locals, not a `Written`, so the loop keeps them in registers. `len` counts every byte
+    // folded, written or not: it passes `buf.len()` exactly when one did not fit.
+    let (mut i, mut len, mut chars, mut digit) = (at, 0, 0, false);
     while let Some(&lead) = bytes.get(i) {
         if is_arabic_lead(lead)
             && let Some(&cont) = bytes.get(i + 1)
@@ -546,16 +547,14 @@ pub(crate) fn fold_from(
             let f = entry & FOLDED;
             if f >= 0x80 {
                 // A letter of the block: two bytes again.
-                match buf.get_mut(len..len + 2) {
-                    Some([a, b]) => (*a, *b) = (0xC0 | (f >> 6) as u8, 0x80 | (f & 0x3F) as u8),
-                    _ => fits = false,
+                if let Some([a, b]) = buf.get_mut(len..len + 2) {
+                    (*a, *b) = (0xC0 | (f >> 6) as u8, 0x80 | (f & 0x3F) as u8);
                 }
                 (len, chars) = (len + 2, chars + 1);
             } else if f != 0 {
                 // An Arabic-Indic digit, now ASCII.
-                match buf.get_mut(len) {
-                    Some(b) => *b = f as u8,
-                    None => fits = false,
+                if let Some(b) = buf.get_mut(len) {
+                    *b = f as u8;
                 }
                 digit = true;
                 (len, chars) = (len + 1, chars + 1);
@@ -565,30 +564,46 @@ pub(crate) fn fold_from(
                 break;
             }
             let f = lead.to_ascii_lowercase();
-            match buf.get_mut(len) {
-                Some(b) => *b = f,
-                None => fits = false,
+            if let Some(b) = buf.get_mut(len) {
+                *b = f;
             }
             digit |= f.is_ascii_digit();
             (i, len, chars) = (i + 1, len + 1, chars + 1);
         } else {
-            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else { break };
-            if word_only && !(is_word_char(c) || is_transparent(c)) {
+            let Some((n, written)) =
+                fold_other(text, i, buf.get_mut(len..).unwrap_or_default(), word_only)
+            else {
                 break;
-            }
-            i += c.len_utf8();
-            for f in fold(c) {
-                let (utf8, n) = utf8(f);
-                match buf.get_mut(len..len + n) {
-                    Some(dst) => dst.iter_mut().zip(&utf8).for_each(|(d, b)| *d = *b),
-                    None => fits = false,
-                }
-                digit |= f.is_ascii_digit();
-                (len, chars) = (len + n, chars + 1);
-            }
+            };
+            i += n;
+            len += written.len;
+            chars += written.chars;
+            digit |= written.digit;
         }
     }
-    (i, fits.then_some(Written { len, chars, digit }))
+    (i, (len <= buf.len()).then_some(Written { len, chars, digit }))
+}
+
+/// [`fold_from`] for one character outside ASCII and the Arabic block, at byte `at` of
+/// `text`, into `buf`: its length in the text and what it folds to (`len` counts bytes that
+/// did not fit too); `None` if it ends the word (`word_only`) or the text. Out of line on
+/// 64-bit targets, so that the common loop keeps its registers.
+#[cfg_attr(target_pointer_width = "64", inline(never))]
+fn fold_other(text: &str, at: usize, buf: &mut [u8], word_only: bool) -> Option<(usize, Written)> {
+    let c = text.get(at..)?.chars().next()?;
+    if word_only && !(is_word_char(c) || is_transparent(c)) {
+        return None;
+    }
+    let mut out = Written { len: 0, chars: 0, digit: false };
+    for f in fold(c) {
+        let (utf8, n) = utf8(f);
+        if let Some(dst) = buf.get_mut(out.len..out.len + n) {
+            dst.iter_mut().zip(&utf8).for_each(|(d, b)| *d = *b);
+        }
+        out.digit |= f.is_ascii_digit();
+        (out.len, out.chars) = (out.len + n, out.chars + 1);
+    }
+    Some((c.len_utf8(), out))
 }
 
 /// `c` in UTF-8: its bytes, and how many of them are used.
