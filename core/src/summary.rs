@@ -464,7 +464,8 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
         let (mut visited, mut cursor, mut sorted) = (0usize, 0usize, false);
         while !pick.done() {
             let sentences = &mut self.scratch.sentences;
-            let (i, first) = if visited < SCANNED_CANDIDATES || SENTENCES <= SCANNED_ALWAYS {
+            // The candidate, and if it was found by a scan its first word and its score.
+            let (i, scanned) = if visited < SCANNED_CANDIDATES || SENTENCES <= SCANNED_ALWAYS {
                 // (total, start, index, first word) of the best candidate after `last`.
                 let mut best: Option<(u32, u32, usize, usize)> = None;
                 let mut first = 0usize;
@@ -481,7 +482,7 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
                 }
                 let Some((total, start, i, first)) = best else { break };
                 last = Some((total, start));
-                (i, Some(first))
+                (i, Some((first, total)))
             } else {
                 if !sorted {
                     sorted = true;
@@ -500,13 +501,14 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
             visited += 1;
             let sentences = &*sentences;
             let Some(s) = sentences.get(i) else { break };
-            // In document order, the slots of a sentence are found by counting words.
-            let (in_order, slots) = match first {
-                Some(_) => (Some(sentences.as_slice()), slots),
-                None => (None, &[][..]),
+            // In document order, the slots of a sentence are found by counting words; out of
+            // it, the words are read again.
+            let (in_order, slots, first, total): (&[Info], &[WordSlot], _, _) = match scanned {
+                Some((first, total)) => (sentences, slots, first, total),
+                None => (&[], &[], 0, weights.total(s)),
             };
-            let words = sentence_words(text, slots, s, first.unwrap_or(0));
-            pick.consider(text, s, weights.total(s), words, config, in_order, slots);
+            let words = sentence_words(text, slots, s, first);
+            pick.consider(text, s, total, words, config, in_order, slots);
         }
         // Back in document order, which every later pass expects.
         if sorted {
@@ -781,7 +783,7 @@ impl<'t, const N: usize> Pick<'t, N> {
 
     /// Takes sentence `s` (with score `total` and words `words`) unless it does not fit or
     /// repeats a chosen sentence, whose words are read from `slots` if `in_order` (all the
-    /// sentences, in document order) is given, or from the text.
+    /// sentences, in document order) holds it, or from the text.
     #[allow(clippy::too_many_arguments)]
     fn consider(
         &mut self,
@@ -790,7 +792,7 @@ impl<'t, const N: usize> Pick<'t, N> {
         total: u32,
         words: SentenceWords<'_>,
         config: &Config,
-        in_order: Option<&[Info]>,
+        in_order: &[Info],
         slots: &[WordSlot],
     ) {
         let fits = self.words.saturating_add(u32::from(s.words)) <= self.max_words;
@@ -801,7 +803,7 @@ impl<'t, const N: usize> Pick<'t, N> {
             // The candidate's terms once, not once for each chosen sentence.
             let terms = content_terms(words);
             let repeats = |c: &Sentence<'_>| {
-                let words = chosen_words(text, slots, in_order.unwrap_or(&[]), c);
+                let words = chosen_words(text, slots, in_order, c);
                 redundant(&terms, words, config.redundancy())
             };
             if self.summary.sentences.iter().any(repeats) {
