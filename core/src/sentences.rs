@@ -234,34 +234,46 @@ const fn has_below(x: usize, n: u8) -> bool {
 }
 
 /// Whether a word of text may hold a byte of [`SCAN`]: a control byte below 0x0E (the line
-/// breaks, and tabs, which only cost a closer look), `.` `!` `?`, the leads 0xC2 and 0xE2, or
-/// 0x9F and 0x94. Arabic prose has none of them between its sentence ends.
+/// breaks of [`BREAK_CONTROLS`], and tabs, which only cost a closer look) or one of
+/// [`OTHER_STOPS`]. Arabic prose has none of them between its sentence ends.
 #[inline(always)]
 const fn may_stop(x: usize) -> bool {
-    has_below(x, 0x0E)
-        || has_byte(x, b'.')
-        || has_byte(x, b'!')
-        || has_byte(x, b'?')
-        || has_byte(x, 0xC2)
-        || has_byte(x, 0xE2)
-        || has_byte(x, 0x9F)
-        || has_byte(x, 0x94)
+    let mut found = has_below(x, 0x0E);
+    let mut i = 0;
+    while i < OTHER_STOPS.len() {
+        found |= has_byte(x, OTHER_STOPS[i]);
+        i += 1;
+    }
+    found
 }
 
 /// Whether a word of text may hold the first byte of a line break ([`may_break`]).
 #[inline(always)]
 const fn may_break_in(x: usize) -> bool {
-    has_below(x, 0x0E) || has_byte(x, 0xC2) || has_byte(x, 0xE2)
+    has_below(x, 0x0E) | has_byte(x, 0xC2) | has_byte(x, 0xE2)
 }
 
-/// The bytes at which [`skip_plain`] stops or looks closer, as a 256-bit set (32 bytes of
-/// flash): `\n \r \v \f . ! ?`, the leads 0xC2 and 0xE2, and the second bytes 0x9F, 0x94.
+/// The line breaks encoded as one control byte: `\n \r \v \f`, all below 0x0E, which is what
+/// the word-at-a-time tests ([`may_stop`], [`may_break_in`]) look for.
+const BREAK_CONTROLS: [u8; 4] = [b'\n', b'\r', 0x0B, 0x0C];
+
+/// The other bytes at which [`skip_plain`] stops or looks closer: `. ! ?`, the leads 0xC2 and
+/// 0xE2, and the second bytes 0x9F, 0x94.
+const OTHER_STOPS: [u8; 7] = [b'.', b'!', b'?', 0xC2, 0xE2, 0x9F, 0x94];
+
+/// [`BREAK_CONTROLS`] and [`OTHER_STOPS`] as a 256-bit set (32 bytes of flash), for the
+/// byte-at-a-time scan.
 const SCAN: [u32; 8] = {
     let mut set = [0u32; 8];
-    let bytes = [b'\n', b'\r', 0x0B, 0x0C, b'.', b'!', b'?', 0xC2, 0xE2, 0x9F, 0x94];
     let mut i = 0;
-    while i < bytes.len() {
-        set[(bytes[i] >> 5) as usize] |= 1 << (bytes[i] & 31);
+    while i < BREAK_CONTROLS.len() + OTHER_STOPS.len() {
+        let b = if i < BREAK_CONTROLS.len() {
+            assert!(BREAK_CONTROLS[i] < 0x0E, "may_stop finds them as bytes below 0x0E");
+            BREAK_CONTROLS[i]
+        } else {
+            OTHER_STOPS[i - BREAK_CONTROLS.len()]
+        };
+        set[(b >> 5) as usize] |= 1 << (b & 31);
         i += 1;
     }
     set
@@ -269,7 +281,14 @@ const SCAN: [u32; 8] = {
 
 /// Whether `b` may start a line break ([`SCAN`] without the second bytes).
 const fn may_break(b: u8) -> bool {
-    matches!(b, b'\n' | b'\r' | 0x0B | 0x0C | 0xC2 | 0xE2)
+    let mut i = 0;
+    while i < BREAK_CONTROLS.len() {
+        if BREAK_CONTROLS[i] == b {
+            return true;
+        }
+        i += 1;
+    }
+    matches!(b, 0xC2 | 0xE2)
 }
 
 /// The first line break in `text` and its offset ([`is_line_break`]), found like
