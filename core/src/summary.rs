@@ -6,7 +6,7 @@ use heapless::Vec;
 
 use crate::config::{Budget, Config};
 use crate::error::{Capacity, Error};
-use crate::score::{self, Score, Terms, Word, WordSlot};
+use crate::score::{self, Full, Score, Terms, Word, WordSlot};
 use crate::{sentences, tokenize};
 
 /// Reusable scratch space for summarizing and extracting keywords, with caller-chosen
@@ -242,12 +242,37 @@ impl<const SENTENCES: usize, const TERMS: usize> Summarizer<SENTENCES, TERMS> {
         config: &Config,
         slots: &mut [WordSlot],
     ) -> Result<usize, Error> {
-        self.sentences.clear();
-        self.terms.reset(text.len());
-        self.headline = false;
         if u32::try_from(text.len()).is_err() {
             return Err(Error::capacity(Capacity::TextBytes, u32::MAX as usize, u32::MAX as usize));
         }
+        // Counted again, in a wide term table, if the text has more terms than most.
+        let mut wide = false;
+        let (word_index, fits) = loop {
+            match self.tally(text, slots, wide)? {
+                Some(counted) => break counted,
+                None => wide = true,
+            }
+        };
+        if self.sentences.len() < 2 {
+            self.headline = false;
+        }
+        self.words = u32::try_from(word_index).unwrap_or(u32::MAX);
+        self.rank(config);
+        Ok(if fits { word_index } else { 0 })
+    }
+
+    /// The counting of pass 1, in a term table sized for a typical text or, if `wide`, for the
+    /// worst case (see `Terms::reset`): every word, and whether they all fit in `slots`;
+    /// `None` if the table must be widened.
+    fn tally(
+        &mut self,
+        text: &str,
+        slots: &mut [WordSlot],
+        wide: bool,
+    ) -> Result<Option<(usize, bool)>, Error> {
+        self.sentences.clear();
+        self.terms.reset(text.len(), wide);
+        self.headline = false;
         let mut spans = sentences::split(text);
         // Counts every word before the current one, for each term's first occurrence.
         let mut word_index = 0usize;
@@ -285,9 +310,13 @@ impl<const SENTENCES: usize, const TERMS: usize> Summarizer<SENTENCES, TERMS> {
                 word_index += 1;
                 if let Word::Content { hash, .. } = class {
                     info.content = info.content.saturating_add(1);
-                    self.terms
-                        .add(hash, u16::try_from(word_index).unwrap_or(u16::MAX))
-                        .map_err(|()| Error::capacity(Capacity::Terms, TERMS, span.start + at))?;
+                    match self.terms.add(hash, u16::try_from(word_index).unwrap_or(u16::MAX)) {
+                        Ok(()) => {}
+                        Err(Full::Estimate) => return Ok(None),
+                        Err(Full::Capacity) => {
+                            return Err(Error::capacity(Capacity::Terms, TERMS, span.start + at));
+                        }
+                    }
                 }
             }
             // Later passes find a sentence's slots by its word count, which saturates.
@@ -297,12 +326,7 @@ impl<const SENTENCES: usize, const TERMS: usize> Summarizer<SENTENCES, TERMS> {
             }
             self.sentences.push(info).map_err(|_| full)?;
         }
-        if self.sentences.len() < 2 {
-            self.headline = false;
-        }
-        self.words = u32::try_from(word_index).unwrap_or(u32::MAX);
-        self.rank(config);
-        Ok(if fits { word_index } else { 0 })
+        Ok(Some((word_index, fits)))
     }
 
     /// Marks the sentences that may be chosen and ranks the body sentences among them.
@@ -902,6 +926,42 @@ mod tests {
         let base = size_of::<Summarizer<0, 0>>();
         assert!(base <= 32, "{base}");
         assert_eq!(size_of::<Summarizer<128, 640>>(), base + 128 * 20 + 640 * 8);
+    }
+
+    /// What pass 1 leaves in the scratch, in an order that does not depend on the table size.
+    fn counted<const S: usize, const T: usize>(
+        s: &Summarizer<S, T>,
+    ) -> (std::vec::Vec<Info>, std::vec::Vec<crate::score::Term>, bool) {
+        let mut terms: std::vec::Vec<_> = s.terms.iter().copied().collect();
+        terms.sort_by_key(|t| t.hash);
+        (s.sentences.iter().copied().collect(), terms, s.headline)
+    }
+
+    #[test]
+    fn a_text_with_more_terms_than_most_is_counted_again_in_a_wide_table() {
+        // 1,728 distinct three-letter words, a sentence every 12: one term per 7 bytes, where
+        // news has one per 18.
+        let letters: std::vec::Vec<char> = "بتثجحخدذرزسشصضطظعغفقكمنه".chars().collect();
+        let mut text = std::string::String::from("عنوان التقرير\n");
+        let mut n = 0;
+        for a in &letters[..12] {
+            for b in &letters[..12] {
+                for c in &letters[12..] {
+                    n += 1;
+                    text.extend([*a, *b, *c, if n % 12 == 0 { '.' } else { ' ' }]);
+                }
+            }
+        }
+        let mut s: std::boxed::Box<Summarizer<256, 8192>> = std::boxed::Box::new(Summarizer::new());
+        let mut slots = std::vec![WordSlot::EMPTY; 2000];
+        assert_eq!(s.tally(&text, &mut slots, false), Ok(None), "the typical table overflows");
+        let used = s.analyze_with(&text, &Config::new(), &mut slots).unwrap().words.len();
+        let again = (counted(&s), slots.clone());
+        assert!(again.0.1.len() > 1500, "{} terms", again.0.1.len());
+        slots.fill(WordSlot::EMPTY);
+        assert_eq!(s.tally(&text, &mut slots, true), Ok(Some((used, true))));
+        s.rank(&Config::new());
+        assert_eq!((counted(&s), slots), again, "as if counted wide from the start");
     }
 
     #[test]
