@@ -952,7 +952,7 @@ mod tests {
                 }
             }
         }
-        let mut s: std::boxed::Box<Summarizer<256, 8192>> = std::boxed::Box::new(Summarizer::new());
+        let mut s: std::boxed::Box<Summarizer<256, 8192>> = std::boxed::Box::default();
         let mut slots = std::vec![WordSlot::EMPTY; 2000];
         assert_eq!(s.tally(&text, &mut slots, false), Ok(None), "the typical table overflows");
         let used = s.analyze_with(&text, &Config::new(), &mut slots).unwrap().words.len();
