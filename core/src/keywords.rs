@@ -222,6 +222,12 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
         if by_hash {
             sort_pending(top, Order::Hash);
         }
+        // One bit per top or pooled term, by the top six bits of its hash: most content
+        // words are neither, and one test tells them so before any list is searched.
+        let mut wanted = 0u64;
+        for hash in top.iter().map(|p| p.hash).chain(pool.iter().copied()) {
+            wanted |= bit(hash);
+        }
         // Every word before the current one, as pass 1 counts them for the terms.
         let mut word_index = 0usize;
         for s in &self.scratch.sentences {
@@ -234,7 +240,10 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
                     previous = None;
                     continue;
                 };
-                let ranked = if by_hash {
+                let maybe = wanted & bit(hash) != 0;
+                let ranked = if !maybe {
+                    None
+                } else if by_hash {
                     top.binary_search_by_key(&hash, |p| p.hash).ok()
                 } else {
                     top.iter().position(|p| p.hash == hash)
@@ -256,7 +265,7 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
                     previous = None;
                     continue;
                 }
-                let pooled = pool.contains(&hash);
+                let pooled = maybe && pool.contains(&hash);
                 if let Some(prev) = previous {
                     let gap = self.text.get(prev.end..at).unwrap_or("\n");
                     let adjacent = gap.chars().all(|c| c == ' ' || c == '\u{00A0}');
@@ -273,6 +282,11 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
             sort_pending(top, Order::Rank);
         }
     }
+}
+
+/// A term's bit in pass 3's filter of wanted terms: one of 64, by the top bits of its hash.
+const fn bit(hash: u32) -> u64 {
+    1 << (hash >> 26)
 }
 
 /// The longest keyword list that pass 3 scans rather than binary-searches.
