@@ -248,34 +248,36 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
                 } else {
                     top.iter().position(|p| p.hash == hash)
                 };
-                // A pair can only repeat if both of its words do: only those are followed, so
-                // the fixed table is not flooded by pairs that occur once.
-                let repeated = self.scratch.terms.get(hash).is_some_and(|t| t.count >= min);
-                if ranked.is_none() && !repeated {
-                    previous = None;
-                    continue;
-                }
                 let end = at + len;
-                let word = self.text.get(at..end).unwrap_or("");
-                let start = at + normalize::offset_after(word, usize::from(lead));
+                // Where the form shown starts (without a leading preposition or conjunction):
+                // computed only for a keyword's vote or a phrase's span.
+                let start = |at: usize, end: usize, lead: u8| {
+                    let word = self.text.get(at..end).unwrap_or("");
+                    at + normalize::offset_after(word, usize::from(lead))
+                };
                 if let Some(p) = ranked.and_then(|i| top.get_mut(i)) {
-                    vote_at(&mut p.forms, self.text, start, end);
-                }
-                if !repeated {
-                    previous = None;
-                    continue;
+                    vote_at(&mut p.forms, self.text, start(at, end, lead), end);
                 }
                 let pooled = maybe && pool.contains(&hash);
-                if let Some(prev) = previous {
-                    let gap = self.text.get(prev.end..at).unwrap_or("\n");
-                    let adjacent = gap.chars().all(|c| c == ' ' || c == '\u{00A0}');
-                    if adjacent && (prev.pooled || pooled) {
-                        let at = (self.text, prev.start, end);
-                        count_phrase(phrases, prev.hash, hash, prev.word, at);
-                    }
+                // A pair can only repeat if both of its words do: only those are followed, so
+                // the fixed table is not flooded by pairs that occur once. Looked up only for
+                // the words next to a pooled one.
+                let repeated =
+                    |hash: u32| self.scratch.terms.get(hash).is_some_and(|t| t.count >= min);
+                if let Some(prev) = previous
+                    && (prev.pooled || pooled)
+                    && self
+                        .text
+                        .get(prev.end..at)
+                        .is_some_and(|gap| gap.chars().all(|c| c == ' ' || c == '\u{00A0}'))
+                    && repeated(prev.hash)
+                    && repeated(hash)
+                {
+                    let at = (self.text, start(prev.at, prev.end, prev.lead), end);
+                    count_phrase(phrases, prev.hash, hash, prev.word, at);
                 }
                 let word = u16::try_from(word_index - 1).unwrap_or(u16::MAX);
-                previous = Some(Seen { hash, start, end, pooled, word });
+                previous = Some(Seen { hash, at, end, lead, pooled, word });
             }
         }
         if by_hash {
@@ -303,8 +305,10 @@ const POOL: usize = 16;
 #[derive(Clone, Copy, Debug)]
 struct Seen {
     hash: u32,
-    start: usize,
+    at: usize,
     end: usize,
+    /// Its leading clitic letters.
+    lead: u8,
     pooled: bool,
     /// Its index among all the words of the text (saturating).
     word: u16,
