@@ -274,6 +274,8 @@ impl<const SENTENCES: usize, const TERMS: usize> Summarizer<SENTENCES, TERMS> {
         self.terms.reset(text.len(), wide);
         self.headline = false;
         let mut spans = sentences::split(text);
+        // Forms seen last, to classify a repeated form once (64-bit targets only).
+        let mut recent = score::Recent::<{ score::RECENT }>::new(text);
         // Counts every word before the current one, for each term's first occurrence.
         let mut word_index = 0usize;
         let mut fits = !slots.is_empty();
@@ -297,7 +299,7 @@ impl<const SENTENCES: usize, const TERMS: usize> Summarizer<SENTENCES, TERMS> {
             };
             let sentence = text.get(span.start..span.end).unwrap_or("");
             let mut pos = 0;
-            while let Some((at, end, class)) = score::next_word(sentence, pos) {
+            while let Some((at, end, class)) = recent.next_word(sentence, pos) {
                 pos = end;
                 info.words = info.words.saturating_add(1);
                 if fits {
