@@ -92,6 +92,9 @@ impl Form {
     }
 }
 
+/// How terms are ranked: score, then the earlier first use, then the smaller hash.
+type Ranked = (u32, core::cmp::Reverse<u16>, core::cmp::Reverse<u32>);
+
 /// A keyword being built: its term and its two candidate forms.
 #[derive(Clone, Copy, Debug)]
 struct Pending {
@@ -129,28 +132,37 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
         let config = &self.config;
         let limit = K.min(usize::from(config.keywords()));
         let mut top: Vec<Pending, K> = Vec::new();
-        // The best terms whatever `K`: phrases must contain one of them.
-        let mut pool: Vec<(u32, core::cmp::Reverse<u16>, core::cmp::Reverse<u32>), POOL> =
-            Vec::new();
+        // The best terms whatever `K`: phrases must contain one of them. Ranked like `top`
+        // ([`rank_key`]), so for `K <= POOL` (`K` is a constant) `top` is their first `K`,
+        // and each term is ranked once.
+        let mut pool: Vec<(Ranked, u16), POOL> = Vec::new();
         for t in self.scratch.terms.iter() {
-            let pending = Pending {
-                hash: t.hash,
-                score: self.keyword_score(t.count, t.first, 100),
-                count: t.count,
-                first: t.first,
-                forms: [Form::default(); 2],
-            };
-            // Cut at the capacity, not at `limit`, so that a shorter list is always the start
-            // of a longer one.
-            insert_ranked(&mut top, pending, K);
-            let ranked = (pending.score, core::cmp::Reverse(t.first), core::cmp::Reverse(t.hash));
-            insert_by(&mut pool, ranked, POOL, |r| *r);
+            let score = self.keyword_score(t.count, t.first, 100);
+            let ranked = (score, core::cmp::Reverse(t.first), core::cmp::Reverse(t.hash));
+            insert_by(&mut pool, (ranked, t.count), POOL, |r| r.0);
+            if K > POOL {
+                let forms = [Form::default(); 2];
+                let pending =
+                    Pending { hash: t.hash, score, count: t.count, first: t.first, forms };
+                // Cut at the capacity, not at `limit`, so that a shorter list is always the
+                // start of a longer one.
+                insert_ranked(&mut top, pending, K);
+            }
+        }
+        if K <= POOL {
+            for &((score, first, hash), count) in &pool {
+                let forms = [Form::default(); 2];
+                let pending = Pending { hash: hash.0, score, count, first: first.0, forms };
+                if top.push(pending).is_err() {
+                    break;
+                }
+            }
         }
         // Pushed one by one: heapless's `collect` panics on overflow, which the optimizer
         // cannot rule out even with equal capacities.
         let mut hashes: Vec<u32, POOL> = Vec::new();
         for r in &pool {
-            let _ = hashes.push(r.2.0);
+            let _ = hashes.push(r.0.2.0);
         }
         let pool = hashes;
         let mut phrases: Vec<Phrase, PHRASES> = Vec::new();
@@ -163,12 +175,15 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
         {
             let count = ph.count - ph.error;
             let score = self.keyword_score(count, ph.first, config.phrase_weight());
-            if top.len() >= K && top.last().is_none_or(|last| last.score >= score) {
+            let forms = [ph.forms[0], Form::default()];
+            let pending = Pending { hash: 0, score, count, first: ph.first, forms };
+            // Ranked like a term, ties included, so that a phrase tied with the last of a
+            // short list enters it as it would a longer one.
+            if top.len() >= K && top.last().is_none_or(|last| rank_key(last) >= rank_key(&pending))
+            {
                 continue;
             }
             top.retain(|p| p.hash == 0 || p.score >= score || (p.hash != ph.a && p.hash != ph.b));
-            let forms = [ph.forms[0], Form::default()];
-            let pending = Pending { hash: 0, score, count, first: ph.first, forms };
             insert_ranked(&mut top, pending, K);
         }
         let mut out = crate::Keywords { keywords: Vec::new() };
@@ -436,7 +451,7 @@ fn sort_pending(top: &mut [Pending], order: Order) {
 }
 
 /// The order of keywords, best first: score, then the earlier first use, then the smaller hash.
-fn rank_key(p: &Pending) -> (u32, core::cmp::Reverse<u16>, core::cmp::Reverse<u32>) {
+fn rank_key(p: &Pending) -> Ranked {
     (p.score, core::cmp::Reverse(p.first), core::cmp::Reverse(p.hash))
 }
 
@@ -505,6 +520,22 @@ mod tests {
         let without = texts(&without);
         assert!(without.iter().all(|k| !k.contains(' ')), "{without:?}");
         assert!(without.contains(&"الإرهاب"), "{without:?}");
+    }
+
+    #[test]
+    fn a_phrase_tied_with_the_last_keyword_is_ranked_like_a_term() {
+        use crate::{Config, Keywords, Summarizer};
+        // At equal weight, `مجلس الأمن` scores what `مجلس` does and starts at the same word;
+        // a phrase then ranks first (as the smaller hash, 0). A one-keyword list used to keep
+        // `مجلس`, unlike the first place of a longer list.
+        let text = "مجلس الأمن اجتمع. مجلس الأمن قرر. مجلس الأمن أعلن.";
+        let config = Config::new().with_phrase_weight(100);
+        let mut s: Summarizer<8, 64> = Summarizer::new();
+        let doc = s.analyze(text, &config).unwrap();
+        let one: Keywords<'_, 1> = doc.keywords();
+        let four: Keywords<'_, 4> = doc.keywords();
+        assert_eq!(four.keywords[0].text, "مجلس الأمن", "{four:?}");
+        assert_eq!(one.keywords[..], four.keywords[..1]);
     }
 
     #[test]
