@@ -524,7 +524,7 @@ pub(crate) fn fold_into(word: &str, buf: &mut [u8]) -> Option<Written> {
 ///
 /// The scorer's inner loop: finding a word's end and folding it is one pass over its bytes.
 /// Inlined on 64-bit targets only: on a 32-bit device or in WASM, flash counts more.
-#[cfg_attr(target_pointer_width = "64", inline)]
+#[cfg_attr(target_pointer_width = "64", inline(always))]
 pub(crate) fn fold_from(
     text: &str,
     at: usize,

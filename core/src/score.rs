@@ -121,40 +121,48 @@ pub(crate) fn next_word(text: &str, from: usize) -> Option<(usize, usize, Word)>
     Some((start, end, classify_folded(&buf, written)))
 }
 
-/// The forms pass 1 classified last, so that a form spelled exactly like one of them takes
-/// its class without being looked up, stemmed and hashed again.
+/// The forms pass 1 classified, so that a form spelled exactly like one of them takes its
+/// class without being looked up, stemmed and hashed again.
 ///
-/// News repeats its forms (`في`, `الإرهاب`, `وقال`): a third of an article's words are forms
-/// it used before, most of them function words a few words back. A form is kept in one of
-/// `N` entries picked by a hash of its bytes (the newest wins), and a hit compares the bytes
-/// themselves, so it is always the same form: the cache never changes a result. `N` is a
-/// power of two, or 0 for no cache ([`RECENT`]).
-pub(crate) struct Recent<'t, const N: usize> {
+/// News repeats its forms (`في`, `الإرهاب`, `وقال`): a third of an article's words, three in
+/// four of a 64 KB text's, are forms it used before. A form is kept in one of a power of two
+/// of entries, picked by a hash of its bytes (the newest wins), and a hit compares the bytes
+/// themselves, so it is always the same form: the cache never changes a result.
+///
+/// The entries are the term table's spare slots, two per entry ([`Terms::split`]): a table
+/// is sized for the largest text and a text uses a part of it, so the cache costs no memory
+/// of its own, and a table with no spare slots (a small device's) has no cache. On 32-bit
+/// targets there is none either ([`CACHED`]).
+pub(crate) struct Recent<'t, 'c> {
     /// The text whose words the entries point into.
     text: &'t [u8],
-    entries: [Form; N],
+    /// Each entry: `[{key, len, lead | content << 8}, {stem hash, at as two halves}]`; `len`
+    /// 0 marks an empty one.
+    entries: &'c mut [[Term; 2]],
 }
 
-/// A form in [`Recent`]: the hash of its bytes, where it occurs, and its class.
-#[derive(Clone, Copy)]
-struct Form {
-    key: u32,
-    at: u32,
-    len: u32,
-    word: Word,
-}
+/// Whether pass 1 caches forms ([`Recent`]): on 64-bit targets, where it made `both_with`
+/// 7% faster on the sample, 12% on the 64 KB text and 17% on the megabyte; not on 32-bit
+/// ones (Cortex-M, WASM), whose flash is counted and whose tables have little to spare.
+const CACHED: bool = cfg!(target_pointer_width = "64");
 
-/// The forms [`Recent`] keeps: 128 (2.5 KB of stack while a text is counted) on 64-bit
-/// targets, where that made pass 1 of the sample 7% faster (64 and 256 were slower: misses,
-/// and clearing); none on 32-bit ones (Cortex-M, WASM), whose RAM and flash are the caller's.
-pub(crate) const RECENT: usize = if cfg!(target_pointer_width = "64") { 128 } else { 0 };
-
-impl<'t, const N: usize> Recent<'t, N> {
-    /// An empty cache for the words of `text`.
-    pub(crate) const fn new(text: &'t str) -> Self {
-        assert!(N == 0 || N.is_power_of_two(), "N is a power of two");
-        let empty = Form { key: 0, at: 0, len: 0, word: Word::Other };
-        Self { text: text.as_bytes(), entries: [empty; N] }
+impl<'t, 'c> Recent<'t, 'c> {
+    /// A cache for the words of `text` in `spare` slots, cleared (an entry left from another
+    /// text could match a form by chance): a power of two of entries, at most what `spare`
+    /// holds, and about eight per square root of the text's length, since the distinct forms
+    /// of a text grow about that fast (451 in the 7.7 KB sample, 1,456 in 64 KB, 9,200 in
+    /// 1 MB: 1,024, 4,096 and 16,384 entries). Smaller caches were slower on every input;
+    /// larger ones gained little.
+    pub(crate) fn new(text: &'t str, spare: &'c mut [Term]) -> Self {
+        if !CACHED {
+            return Self { text: text.as_bytes(), entries: &mut [] };
+        }
+        let want = (8 * sqrt(text.len()) + 128).next_power_of_two();
+        let (pairs, _) = spare.as_chunks_mut::<2>();
+        let have = if pairs.is_empty() { 0 } else { 1 << pairs.len().ilog2() };
+        let entries = pairs.get_mut(..want.min(have)).unwrap_or_default();
+        entries.fill([Term::EMPTY; 2]);
+        Self { text: text.as_bytes(), entries }
     }
 
     /// [`next_word`] of `sentence` (a slice of this cache's text) from byte `from`.
@@ -164,7 +172,8 @@ impl<'t, const N: usize> Recent<'t, N> {
         sentence: &str,
         from: usize,
     ) -> Option<(usize, usize, Word)> {
-        if N == 0 {
+        // `CACHED` is a constant: without it, the rest is not even compiled in.
+        if !CACHED || self.entries.is_empty() {
             return next_word(sentence, from);
         }
         let start = crate::tokenize::word_start(sentence, from)?;
@@ -172,18 +181,32 @@ impl<'t, const N: usize> Recent<'t, N> {
         let (end, written) = normalize::fold_from(sentence, start, &mut buf, true);
         let bytes = sentence.as_bytes().get(start..end).unwrap_or_default();
         let key = hash_bytes(bytes);
-        let Some(entry) = self.entries.get_mut(key as usize & (N - 1)) else {
+        let mask = self.entries.len() - 1;
+        let Some([form, class]) = self.entries.get_mut(key as usize & mask) else {
             return Some((start, end, classify_folded(&buf, written)));
         };
-        let (at, len) = (entry.at as usize, entry.len as usize);
-        if entry.key == key && len == bytes.len() && self.text.get(at..at + len) == Some(bytes) {
-            return Some((start, end, entry.word));
+        let (at, len) = (usize::from(class.count) | usize::from(class.first) << 16, form.count);
+        if form.hash == key
+            && usize::from(len) == bytes.len()
+            && self.text.get(at..at + bytes.len()) == Some(bytes)
+        {
+            let word = if form.first >> 8 != 0 {
+                Word::Content { hash: class.hash, lead: form.first as u8 }
+            } else {
+                Word::Other
+            };
+            return Some((start, end, word));
         }
         let word = classify_folded(&buf, written);
         // The word's offset in the whole text (`sentence` is a slice of it).
         let at = (bytes.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
-        if let (Ok(at), Ok(len)) = (u32::try_from(at), u32::try_from(bytes.len())) {
-            *entry = Form { key, at, len, word };
+        if let (Ok(at), Ok(len)) = (u32::try_from(at), u16::try_from(bytes.len())) {
+            let (hash, lead, content) = match word {
+                Word::Content { hash, lead } => (hash, lead, 1),
+                Word::Other => (0, 0, 0),
+            };
+            *form = Term { hash: key, count: len, first: u16::from(lead) | content << 8 };
+            *class = Term { hash, count: at as u16, first: (at >> 16) as u16 };
         }
         Some((start, end, word))
     }
@@ -191,7 +214,8 @@ impl<'t, const N: usize> Recent<'t, N> {
 
 /// A quick hash of a word's bytes, from its length and its first and last eight (or four)
 /// bytes: it only picks a [`Recent`] entry, whose bytes are then compared, so it needs speed
-/// more than spread.
+/// more than spread. Always inlined: a call cost the cache a third of its gain.
+#[inline(always)]
 fn hash_bytes(bytes: &[u8]) -> u32 {
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
     let (head, tail) = match (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
@@ -283,19 +307,24 @@ impl<const T: usize> Terms<T> {
     ///
     /// A content word has at least two letters and a separator, so a text of `n` bytes has
     /// at most `(n + 1) / 3` distinct terms; twice that (plus a little) keeps linear probing
-    /// at half load. News has far fewer, one in 18 bytes or so (420 in the 7.7 KB sample),
-    /// and clearing and scanning (for keywords) a worst-case table cost an article 10% of its
-    /// time: so the table starts at one slot per 6 bytes, and a text that brings it to
+    /// at half load. News has far fewer (291 in the 7.7 KB sample, 1,140 in 64 KB, 8,188 in
+    /// 1 MB: they grow about as the square root of the length), and clearing and scanning
+    /// (for keywords) a worst-case table cost an article 5% of its time: so the table starts
+    /// at one slot per 6 bytes, at most `16 √n + 256`, and a text that brings it to
     /// two-thirds load is counted again, `wide` ([`Full::Estimate`]). That costs a hostile
     /// text at most a third of its count twice; the result is the same either way (no rank
-    /// depends on the table's layout). The capacity stays `T`: a wide table smaller than `T`
-    /// can never fill.
+    /// depends on the table's layout). The slots left over hold pass 1's cache of forms
+    /// ([`Recent`]). The capacity stays `T`: a wide table smaller than `T` can never fill.
     pub fn reset(&mut self, bytes: usize, wide: bool) {
-        if let Some(used) = self.slots.get_mut(..self.active) {
+        let worst = T.min(bytes.saturating_add(1) / 3 * 2 + 16);
+        let active =
+            if wide { worst } else { worst.min(bytes / 6 + 16).min(16 * sqrt(bytes) + 256) };
+        // The old table, and the slots the new one adds, which may hold forms cached while
+        // they were spare ([`Terms::split`]).
+        if let Some(used) = self.slots.get_mut(..self.active.max(active)) {
             used.fill(Term::EMPTY);
         }
-        let worst = T.min(bytes.saturating_add(1) / 3 * 2 + 16);
-        self.active = if wide { worst } else { worst.min(bytes / 6 + 16) };
+        self.active = active;
         self.room = if self.active == worst { usize::MAX } else { self.active * 2 / 3 };
     }
 
@@ -304,40 +333,24 @@ impl<const T: usize> Terms<T> {
         self.iter().count()
     }
 
-    /// The home slot of `hash`: a multiply-shift range reduction (Lemire), which needs no
-    /// division (Cortex-M0 has none) and no power-of-two capacity.
-    const fn home(&self, hash: u32) -> usize {
-        ((hash as u64 * self.active as u64) >> 32) as usize
+    /// Counts one occurrence of `hash` at word `word` (see [`Counter::add`]).
+    #[cfg(test)]
+    pub fn add(&mut self, hash: u32, word: u16) -> Result<(), Full> {
+        self.split().0.add(hash, word)
     }
 
-    /// Counts one occurrence of `hash` at word `word`; an error if the table is full, or
-    /// past its estimate ([`Terms::reset`]).
-    pub fn add(&mut self, hash: u32, word: u16) -> Result<(), Full> {
-        let active = self.active;
-        let mut i = self.home(hash);
-        for _ in 0..active {
-            let Some(slot) = self.slots.get_mut(i) else { return Err(Full::Capacity) };
-            if slot.count == 0 {
-                if self.room == 0 {
-                    return Err(Full::Estimate);
-                }
-                self.room -= 1;
-                *slot = Term { hash, count: 1, first: word };
-                return Ok(());
-            }
-            if slot.hash == hash {
-                slot.count = slot.count.saturating_add(1);
-                return Ok(());
-            }
-            i = if i + 1 == active { 0 } else { i + 1 };
-        }
-        Err(Full::Capacity)
+    /// The table, to count terms in, and its spare slots (beyond the active ones), which
+    /// pass 1 lends to its cache of forms ([`Recent`]) meanwhile. [`Terms::reset`] clears
+    /// whatever the cache left in slots that a later text makes active.
+    pub fn split(&mut self) -> (Counter<'_>, &mut [Term]) {
+        let (slots, spare) = self.slots.split_at_mut(self.active.min(T));
+        (Counter { slots, room: &mut self.room }, spare)
     }
 
     /// The term with this hash, if the document has it.
     pub fn get(&self, hash: u32) -> Option<&Term> {
         let active = self.active;
-        let mut i = self.home(hash);
+        let mut i = home(hash, active);
         for _ in 0..active {
             let slot = self.slots.get(i)?;
             if slot.count == 0 {
@@ -355,6 +368,64 @@ impl<const T: usize> Terms<T> {
     pub fn iter(&self) -> impl Iterator<Item = &Term> {
         self.slots.get(..self.active).unwrap_or(&[]).iter().filter(|t| t.count > 0)
     }
+}
+
+/// The active slots of a [`Terms`] table, lent out to count terms ([`Terms::split`]).
+pub(crate) struct Counter<'a> {
+    slots: &'a mut [Term],
+    room: &'a mut usize,
+}
+
+impl Counter<'_> {
+    /// Counts one occurrence of `hash` at word `word`; an error if the table is full, or
+    /// past its estimate ([`Terms::reset`]).
+    pub fn add(&mut self, hash: u32, word: u16) -> Result<(), Full> {
+        let active = self.slots.len();
+        let mut i = home(hash, active);
+        for _ in 0..active {
+            let Some(slot) = self.slots.get_mut(i) else { return Err(Full::Capacity) };
+            if slot.count == 0 {
+                if *self.room == 0 {
+                    return Err(Full::Estimate);
+                }
+                *self.room -= 1;
+                *slot = Term { hash, count: 1, first: word };
+                return Ok(());
+            }
+            if slot.hash == hash {
+                slot.count = slot.count.saturating_add(1);
+                return Ok(());
+            }
+            i = if i + 1 == active { 0 } else { i + 1 };
+        }
+        Err(Full::Capacity)
+    }
+}
+
+/// `⌊√n⌋`, digit by digit (two bits a step): a dozen instructions of code, where the standard
+/// library's `isqrt` cost a Cortex-M0 almost a kilobyte of flash.
+const fn sqrt(n: usize) -> usize {
+    let (mut rest, mut root) = (n, 0usize);
+    let mut bit = 1usize << (usize::BITS - 2);
+    while bit > n {
+        bit >>= 2;
+    }
+    while bit != 0 {
+        if rest >= root + bit {
+            rest -= root + bit;
+            root = (root >> 1) + bit;
+        } else {
+            root >>= 1;
+        }
+        bit >>= 2;
+    }
+    root
+}
+
+/// The home slot of `hash` in a table of `active` slots: a multiply-shift range reduction
+/// (Lemire), which needs no division (Cortex-M0 has none) and no power-of-two capacity.
+const fn home(hash: u32, active: usize) -> usize {
+    ((hash as u64 * active as u64) >> 32) as usize
 }
 
 /// `1000 / (1 + rank × decay / 1000)`, in thousandths: 1000 for rank 0, falling hyperbolically.
@@ -469,8 +540,8 @@ mod tests {
 
     /// Every word of `text`, sentence by sentence, through a [`Recent`] of `N` entries and
     /// through [`next_word`]: the same spans and classes.
-    fn recent_agrees<const N: usize>(name: &str, text: &str) {
-        let mut recent = Recent::<N>::new(text);
+    fn recent_agrees(name: &str, text: &str, spare: &mut [Term]) {
+        let mut recent = Recent::new(text, spare);
         for (at, sentence) in crate::sentences::split(text).chain([(0, text)]) {
             let mut pos = 0;
             while let Some(found) = next_word(sentence, pos) {
@@ -484,36 +555,60 @@ mod tests {
     #[test]
     fn recent_forms_classify_as_next_word_does() {
         let sample = include_str!("../../tests/data/sample.txt");
+        let long = "ب".repeat(40);
+        let over_long = std::format!("{long} و{long} {long} {}", &long[..62]);
         let cases = [
             ("an article", sample),
             ("one form, spelled three ways", "كتاب كِتاب كتاب وكتاب كتابٌ كتاب"),
             ("stopwords and content", "في الإرهاب في للإرهاب من الإرهاب 2015 في 2015"),
             ("mixed scripts", "NATO ناتو nato NATO 🙂 É É Élysée"),
             ("short and long", "ب بب ببب بببب ببببببببببببببببببب ببببببببببببببببببب"),
+            ("over-long", &over_long),
         ];
+        // Spare slots for 2,048 entries, 2, 1 (forms keep evicting one another and sharing
+        // a slot), and none, each left dirty by the case before.
+        let mut spare = std::vec![Term::EMPTY; 4096];
         for (name, text) in cases {
-            recent_agrees::<128>(name, text);
-            // One or two entries: forms keep evicting one another and sharing a slot.
-            recent_agrees::<2>(name, text);
-            recent_agrees::<1>(name, text);
-            recent_agrees::<0>(name, text);
+            for slots in [4096, 5, 2, 1, 0] {
+                recent_agrees(name, text, &mut spare[..slots]);
+            }
         }
-        let long = "ب".repeat(40);
-        recent_agrees::<2>("over-long", &std::format!("{long} و{long} {long} {}", &long[..62]));
     }
 
     #[test]
     fn a_repeated_form_is_a_hit() {
         let text = "كتاب جديد كتاب";
-        let mut recent = Recent::<128>::new(text);
+        let mut spare = [Term::EMPTY; 256];
+        let mut recent = Recent::new(text, &mut spare);
         let mut pos = 0;
         while let Some((_, end, _)) = recent.next_word(text, pos) {
             pos = end;
         }
-        let at: std::vec::Vec<u32> =
-            recent.entries.iter().filter(|e| e.len > 0).map(|e| e.at).collect();
+        let at: std::vec::Vec<u32> = recent
+            .entries
+            .iter()
+            .filter(|[form, _]| form.count > 0)
+            .map(|[_, at]| u32::from(at.count) | u32::from(at.first) << 16)
+            .collect();
         assert!(at.contains(&0), "the first كتاب is kept: {at:?}");
         assert!(!at.contains(&18), "the second is a hit, not a new entry: {at:?}");
+    }
+
+    #[test]
+    fn sqrt_is_the_integer_square_root() {
+        for n in (0..5000).chain([7705, 67_723, 1_052_523, u32::MAX as usize, usize::MAX]) {
+            assert_eq!(sqrt(n), n.isqrt(), "{n}");
+        }
+    }
+
+    #[test]
+    fn a_reset_clears_the_slots_the_cache_used() {
+        let mut t: Terms<4096> = Terms::new();
+        t.reset(600, false);
+        let (_, spare) = t.split();
+        spare.fill(Term { hash: 7, count: 3, first: 1 });
+        t.reset(6000, false);
+        assert_eq!((t.active, t.len(), t.get(7)), (1016, 0, None), "a larger table starts empty");
     }
 
     #[test]

@@ -274,8 +274,9 @@ impl<const SENTENCES: usize, const TERMS: usize> Summarizer<SENTENCES, TERMS> {
         self.terms.reset(text.len(), wide);
         self.headline = false;
         let mut spans = sentences::split(text);
-        // Forms seen last, to classify a repeated form once (64-bit targets only).
-        let mut recent = score::Recent::<{ score::RECENT }>::new(text);
+        // The table's spare slots remember the forms classified (on 64-bit targets).
+        let (mut terms, spare) = self.terms.split();
+        let mut recent = score::Recent::new(text, spare);
         // Counts every word before the current one, for each term's first occurrence.
         let mut word_index = 0usize;
         let mut fits = !slots.is_empty();
@@ -312,7 +313,7 @@ impl<const SENTENCES: usize, const TERMS: usize> Summarizer<SENTENCES, TERMS> {
                 word_index += 1;
                 if let Word::Content { hash, .. } = class {
                     info.content = info.content.saturating_add(1);
-                    match self.terms.add(hash, u16::try_from(word_index).unwrap_or(u16::MAX)) {
+                    match terms.add(hash, u16::try_from(word_index).unwrap_or(u16::MAX)) {
                         Ok(()) => {}
                         Err(Full::Estimate) => return Ok(None),
                         Err(Full::Capacity) => {
