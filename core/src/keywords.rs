@@ -245,12 +245,13 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
         for hash in top.iter().map(|p| p.hash).chain(pool.iter().copied()) {
             wanted |= bit(hash);
         }
+        let source = (self.text, self.words, self.scratch.terms.recall(self.text));
         // Every word before the current one, as pass 1 counts them for the terms.
         let mut word_index = 0usize;
         for s in &self.scratch.sentences {
             let from = s.start as usize;
             let mut previous: Option<Seen> = None;
-            for (at, len, word) in sentence_words(self.text, self.words, s, word_index) {
+            for (at, len, word) in sentence_words(source, s, word_index) {
                 let at = from + at;
                 word_index += 1;
                 let Word::Content { hash, lead } = word else {

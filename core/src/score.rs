@@ -147,20 +147,11 @@ pub(crate) struct Recent<'t, 'c> {
 const CACHED: bool = cfg!(target_pointer_width = "64");
 
 impl<'t, 'c> Recent<'t, 'c> {
-    /// A cache for the words of `text` in `spare` slots, cleared (an entry left from another
-    /// text could match a form by chance): a power of two of entries, at most what `spare`
-    /// holds, and about eight per square root of the text's length, since the distinct forms
-    /// of a text grow about that fast (451 in the 7.7 KB sample, 1,456 in 64 KB, 9,200 in
-    /// 1 MB: 1,024, 4,096 and 16,384 entries). Smaller caches were slower on every input;
-    /// larger ones gained little.
+    /// A cache for the words of `text` in `spare` slots ([`cached`] entries), cleared: an
+    /// entry left from another text could match a form by chance.
     pub(crate) fn new(text: &'t str, spare: &'c mut [Term]) -> Self {
-        if !CACHED {
-            return Self { text: text.as_bytes(), entries: &mut [] };
-        }
-        let want = (8 * sqrt(text.len()) + 128).next_power_of_two();
-        let (pairs, _) = spare.as_chunks_mut::<2>();
-        let have = if pairs.is_empty() { 0 } else { 1 << pairs.len().ilog2() };
-        let entries = pairs.get_mut(..want.min(have)).unwrap_or_default();
+        let n = cached(text.len(), spare.len());
+        let entries = spare.as_chunks_mut::<2>().0.get_mut(..n).unwrap_or_default();
         entries.fill([Term::EMPTY; 2]);
         Self { text: text.as_bytes(), entries }
     }
@@ -176,27 +167,16 @@ impl<'t, 'c> Recent<'t, 'c> {
         if !CACHED || self.entries.is_empty() {
             return next_word(sentence, from);
         }
-        let start = crate::tokenize::word_start(sentence, from)?;
         let mut buf = [0u8; MAX_WORD_BYTES];
-        let (end, written) = normalize::fold_from(sentence, start, &mut buf, true);
-        let bytes = sentence.as_bytes().get(start..end).unwrap_or_default();
-        let key = hash_bytes(bytes);
+        let (start, end, written, bytes, key) = read(sentence, from, &mut buf)?;
         let mask = self.entries.len() - 1;
-        let Some([form, class]) = self.entries.get_mut(key as usize & mask) else {
+        let Some(entry) = self.entries.get_mut(key as usize & mask) else {
             return Some((start, end, classify_folded(&buf, written)));
         };
-        let (at, len) = (usize::from(class.count) | usize::from(class.first) << 16, form.count);
-        if form.hash == key
-            && usize::from(len) == bytes.len()
-            && self.text.get(at..at + bytes.len()) == Some(bytes)
-        {
-            let word = if form.first >> 8 != 0 {
-                Word::Content { hash: class.hash, lead: form.first as u8 }
-            } else {
-                Word::Other
-            };
+        if let Some(word) = recalled(entry, self.text, bytes, key) {
             return Some((start, end, word));
         }
+        let [form, class] = entry;
         let word = classify_folded(&buf, written);
         // The word's offset in the whole text (`sentence` is a slice of it).
         let at = (bytes.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
@@ -209,6 +189,80 @@ impl<'t, 'c> Recent<'t, 'c> {
             *class = Term { hash, count: at as u16, first: (at >> 16) as u16 };
         }
         Some((start, end, word))
+    }
+}
+
+/// A word as a cache of forms reads it: (start, end, what was folded, its bytes, their hash).
+type Read<'s> = (usize, usize, Option<normalize::Written>, &'s [u8], u32);
+
+/// The first word of `sentence` at or after byte `from`, folded into `buf` ([`Read`]).
+#[inline(always)]
+fn read<'s>(sentence: &'s str, from: usize, buf: &mut [u8; MAX_WORD_BYTES]) -> Option<Read<'s>> {
+    let start = crate::tokenize::word_start(sentence, from)?;
+    let (end, written) = normalize::fold_from(sentence, start, buf, true);
+    let bytes = sentence.as_bytes().get(start..end).unwrap_or_default();
+    Some((start, end, written, bytes, hash_bytes(bytes)))
+}
+
+/// The class `entry` of a [`Recent`] cache of `text` holds for the form `bytes` with hash
+/// `key`, if it holds that form.
+#[inline(always)]
+fn recalled([form, class]: &[Term; 2], text: &[u8], bytes: &[u8], key: u32) -> Option<Word> {
+    let at = usize::from(class.count) | usize::from(class.first) << 16;
+    if form.hash != key || usize::from(form.count) != bytes.len() {
+        return None;
+    }
+    if text.get(at..at + bytes.len()) != Some(bytes) {
+        return None;
+    }
+    Some(if form.first >> 8 != 0 {
+        Word::Content { hash: class.hash, lead: form.first as u8 }
+    } else {
+        Word::Other
+    })
+}
+
+/// How many entries a [`Recent`] cache has for a text of `bytes` bytes in `spare` slots:
+/// none on 32-bit targets; else a power of two, at most what the slots hold (two each), and
+/// about eight per square root of the text's length, since the distinct forms of a text
+/// grow about that fast (451 in the 7.7 KB sample, 1,456 in 64 KB, 9,200 in 1 MB: 1,024,
+/// 4,096 and 16,384 entries). Smaller caches were slower on every input; larger ones gained
+/// little.
+fn cached(bytes: usize, spare: usize) -> usize {
+    if !CACHED || spare < 2 {
+        return 0;
+    }
+    (8 * sqrt(bytes) + 128).next_power_of_two().min(1 << (spare / 2).ilog2())
+}
+
+/// Pass 1's cache of forms ([`Recent`]), read by the passes that read the text again (when
+/// the caller lends no word slots): a form found there is not classified again.
+#[derive(Clone, Copy)]
+pub(crate) struct Recall<'a> {
+    /// The text whose words the entries point into.
+    text: &'a [u8],
+    entries: &'a [[Term; 2]],
+}
+
+impl<'a> Recall<'a> {
+    /// No cache: [`Recall::next_word`] is [`next_word`].
+    #[cfg(test)]
+    pub(crate) const NONE: Self = Self { text: &[], entries: &[] };
+
+    /// [`next_word`] of `sentence` (a slice of this cache's text) from byte `from`. Out of
+    /// line on 64-bit targets: inlined, it slowed the passes that read word slots instead by
+    /// 7%; on 32-bit ones, where there is no cache, it is `next_word`.
+    #[cfg_attr(target_pointer_width = "64", inline(never))]
+    #[cfg_attr(not(target_pointer_width = "64"), inline(always))]
+    pub(crate) fn next_word(&self, sentence: &str, from: usize) -> Option<(usize, usize, Word)> {
+        if !CACHED || self.entries.is_empty() {
+            return next_word(sentence, from);
+        }
+        let mut buf = [0u8; MAX_WORD_BYTES];
+        let (start, end, written, bytes, key) = read(sentence, from, &mut buf)?;
+        let entry = self.entries.get(key as usize & (self.entries.len() - 1));
+        let word = entry.and_then(|entry| recalled(entry, self.text, bytes, key));
+        Some((start, end, word.unwrap_or_else(|| classify_folded(&buf, written))))
     }
 }
 
@@ -337,6 +391,17 @@ impl<const T: usize> Terms<T> {
     #[cfg(test)]
     pub fn add(&mut self, hash: u32, word: u16) -> Result<(), Full> {
         self.split().0.add(hash, word)
+    }
+
+    /// Pass 1's cache of forms for `text`, in the spare slots ([`Recent`]); valid while the
+    /// text's counts are (until the next [`Terms::reset`]).
+    pub fn recall<'a>(&'a self, text: &'a str) -> Recall<'a> {
+        let spare = self.slots.get(self.active.min(T)..).unwrap_or_default();
+        let n = cached(text.len(), spare.len());
+        Recall {
+            text: text.as_bytes(),
+            entries: spare.as_chunks::<2>().0.get(..n).unwrap_or_default(),
+        }
     }
 
     /// The table, to count terms in, and its spare slots (beyond the active ones), which
@@ -571,6 +636,24 @@ mod tests {
         for (name, text) in cases {
             for slots in [4096, 5, 2, 1, 0] {
                 recent_agrees(name, text, &mut spare[..slots]);
+            }
+        }
+    }
+
+    #[test]
+    fn pass_1_cache_read_again_classifies_as_next_word_does() {
+        let sample = include_str!("../../tests/data/sample.txt");
+        let mut s: std::boxed::Box<crate::Summarizer<256, 4096>> = std::boxed::Box::default();
+        let _ = s.analyze(sample, &crate::Config::new()).unwrap();
+        let recall = s.terms.recall(sample);
+        assert_eq!(recall.entries.len(), 1024, "8 √7705 + 128, rounded up");
+        let filled = recall.entries.iter().filter(|[form, _]| form.count > 0).count();
+        assert!(filled > 300, "{filled} forms cached");
+        for (at, sentence) in crate::sentences::split(sample) {
+            let mut pos = 0;
+            while let Some(found) = next_word(sentence, pos) {
+                assert_eq!(recall.next_word(sentence, pos), Some(found), "at {at}");
+                pos = found.1;
             }
         }
     }

@@ -6,7 +6,7 @@ use heapless::Vec;
 
 use crate::config::{Budget, Config};
 use crate::error::{Capacity, Error};
-use crate::score::{self, Full, Score, Terms, Word, WordSlot};
+use crate::score::{self, Full, Recall, Score, Terms, Word, WordSlot};
 use crate::{sentences, tokenize};
 
 /// Reusable scratch space for summarizing and extracting keywords, with caller-chosen
@@ -477,6 +477,7 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
             max_words,
         };
         let (text, slots, config) = (self.text, self.words, &self.config);
+        let recall = self.scratch.terms.recall(text);
         let weights = self.weights();
         // Candidates best first; ties go to the earlier sentence. A summary takes a few
         // sentences, usually among the first few candidates, so each of the first
@@ -534,8 +535,8 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
                 Some((first, total)) => (sentences, slots, first, total),
                 None => (&[], &[], 0, weights.total(s)),
             };
-            let words = sentence_words(text, slots, s, first);
-            pick.consider(text, s, total, words, config, in_order, slots);
+            let words = sentence_words((text, slots, recall), s, first);
+            pick.consider(text, (text, slots, recall), s, total, words, config, in_order);
         }
         // Back in document order, which every later pass expects.
         if sorted {
@@ -591,12 +592,12 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
         let config = self.config;
         let headline_words = self.headline_words();
         let terms = &self.scratch.terms;
-        let slots = self.words;
+        let source = (text, self.words, terms.recall(text));
         let mut best = 0u32;
         let mut next = 0usize;
         for s in self.scratch.sentences.iter_mut() {
             let mut sum = 0u64;
-            for (_, _, word) in sentence_words(text, slots, s, next) {
+            for (_, _, word) in sentence_words(source, s, next) {
                 if let Word::Content { hash, .. } = word
                     && let Some(t) = terms.get(hash)
                 {
@@ -647,8 +648,8 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
 /// from the slots pass 1 filled, or read and classified again.
 pub(crate) enum SentenceWords<'a> {
     Slots(core::slice::Iter<'a, WordSlot>),
-    /// A sentence's text and the offset to read on from.
-    Text(&'a str, usize),
+    /// A sentence's text, the offset to read on from, and pass 1's cache of forms.
+    Text(&'a str, usize, Recall<'a>),
 }
 
 impl Iterator for SentenceWords<'_> {
@@ -658,8 +659,8 @@ impl Iterator for SentenceWords<'_> {
     fn next(&mut self) -> Option<Self::Item> {
         match self {
             Self::Slots(slots) => slots.next().map(|slot| slot.get()),
-            Self::Text(text, pos) => {
-                let (at, end, class) = score::next_word(text, *pos)?;
+            Self::Text(text, pos, recall) => {
+                let (at, end, class) = recall.next_word(text, *pos)?;
                 *pos = end;
                 Some((at, end - at, class))
             }
@@ -671,16 +672,22 @@ impl Iterator for SentenceWords<'_> {
 /// of the text; `first` is the index of its first word among the text's.
 #[inline]
 pub(crate) fn sentence_words<'a>(
-    text: &'a str,
-    slots: &'a [WordSlot],
+    (text, slots, recall): Source<'a>,
     s: &Info,
     first: usize,
 ) -> SentenceWords<'a> {
     match slots.get(first..first + usize::from(s.words)) {
         Some(slots) => SentenceWords::Slots(slots.iter()),
-        None => SentenceWords::Text(text.get(s.start as usize..s.end as usize).unwrap_or(""), 0),
+        None => {
+            let sentence = text.get(s.start as usize..s.end as usize).unwrap_or("");
+            SentenceWords::Text(sentence, 0, recall)
+        }
     }
 }
+
+/// Where later passes read a text's words: the text, the word slots pass 1 filled (all or
+/// none), and pass 1's cache of forms, for reading the text again.
+pub(crate) type Source<'a> = (&'a str, &'a [WordSlot], Recall<'a>);
 
 /// What a sentence's score depends on besides the sentence itself.
 #[derive(Clone, Copy, Debug)]
@@ -808,19 +815,19 @@ impl<'t, const N: usize> Pick<'t, N> {
         self.summary.sentences.len() >= self.max_sentences || self.words >= self.max_words
     }
 
-    /// Takes sentence `s` (with score `total` and words `words`) unless it does not fit or
-    /// repeats a chosen sentence, whose words are read from `slots` if `in_order` (all the
-    /// sentences, in document order) holds it, or from the text.
+    /// Takes sentence `s` of `text` (with score `total` and words `words`) unless it does not
+    /// fit or repeats a chosen sentence, whose words are read from the slots of `source` if
+    /// `in_order` (all the sentences, in document order) holds it, or from its text.
     #[allow(clippy::too_many_arguments)]
     fn consider(
         &mut self,
         text: &'t str,
+        source: Source<'_>,
         s: &Info,
         total: u32,
         words: SentenceWords<'_>,
         config: &Config,
         in_order: &[Info],
-        slots: &[WordSlot],
     ) {
         let fits = self.words.saturating_add(u32::from(s.words)) <= self.max_words;
         if !fits && !config.fill() && !self.summary.sentences.is_empty() {
@@ -830,7 +837,7 @@ impl<'t, const N: usize> Pick<'t, N> {
             // The candidate's terms once, not once for each chosen sentence.
             let terms = content_terms(words);
             let repeats = |c: &Sentence<'_>| {
-                let words = chosen_words(text, slots, in_order, c);
+                let words = chosen_words(source, in_order, c);
                 redundant(&terms, words, config.redundancy())
             };
             if self.summary.sentences.iter().any(repeats) {
@@ -860,20 +867,16 @@ fn next_eligible(sentences: &[Info], from: usize) -> Option<usize> {
 /// The words of the chosen sentence `c`: from `slots`, found by counting the words of the
 /// sentences before it in `in_order` (every sentence, in document order), or from the text
 /// if it is not there (`in_order` empty).
-fn chosen_words<'a>(
-    text: &'a str,
-    slots: &'a [WordSlot],
-    in_order: &[Info],
-    c: &Sentence<'_>,
-) -> SentenceWords<'a> {
+fn chosen_words<'a>(source: Source<'a>, in_order: &[Info], c: &Sentence<'_>) -> SentenceWords<'a> {
     let mut first = 0usize;
     for s in in_order {
         if s.start as usize == c.start {
-            return sentence_words(text, slots, s, first);
+            return sentence_words(source, s, first);
         }
         first += usize::from(s.words);
     }
-    SentenceWords::Text(text.get(c.start..c.start + c.text.len()).unwrap_or(""), 0)
+    let (text, _, recall) = source;
+    SentenceWords::Text(text.get(c.start..c.start + c.text.len()).unwrap_or(""), 0, recall)
 }
 
 /// The most content terms of a candidate sentence that the redundancy check compares.
@@ -999,7 +1002,7 @@ mod tests {
     #[test]
     fn redundancy() {
         let a = "أعلنت الحكومة خطة جديدة لدعم الزراعة";
-        let words = |s| SentenceWords::Text(s, 0);
+        let words = |s| SentenceWords::Text(s, 0, Recall::NONE);
         let terms = content_terms(words(a));
         assert!(redundant(&terms, words("وأعلنت الحكومة الخطة الجديدة لدعم الزراعة اليوم"), 700));
         assert!(!redundant(&terms, words("ارتفعت أسعار النفط في الأسواق العالمية"), 700));
@@ -1022,7 +1025,7 @@ mod tests {
             _ => n,
         };
         let (mut chosen, mut words) = (std::vec::Vec::<SentenceScore<'_>>::new(), 0u32);
-        let terms = |t| content_terms(SentenceWords::Text(t, 0));
+        let terms = |t| content_terms(SentenceWords::Text(t, 0, Recall::NONE));
         for c in all.iter().filter(|c| c.eligible) {
             if chosen.len() >= max || words >= max_words {
                 break;
@@ -1033,9 +1036,9 @@ mod tests {
             }
             let t = terms(c.text);
             if config.redundancy() < 1000
-                && chosen
-                    .iter()
-                    .any(|x| redundant(&t, SentenceWords::Text(x.text, 0), config.redundancy()))
+                && chosen.iter().any(|x| {
+                    redundant(&t, SentenceWords::Text(x.text, 0, Recall::NONE), config.redundancy())
+                })
             {
                 continue;
             }
