@@ -341,7 +341,7 @@ pub(crate) struct Terms<const T: usize> {
     room: usize,
 }
 
-/// Why [`Terms::add`] did not count a term.
+/// Why [`Counter::add`] did not count a term.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Full {
     /// The table was sized for a typical text and this one has more distinct terms: count
