@@ -363,7 +363,7 @@ impl<const T: usize> Terms<T> {
     /// at most `(n + 1) / 3` distinct terms; twice that (plus a little) keeps linear probing
     /// at half load. News has far fewer (291 in the 7.7 KB sample, 1,140 in 64 KB, 8,188 in
     /// 1 MB: they grow about as the square root of the length), and clearing and scanning
-    /// (for keywords) a worst-case table cost an article 5% of its time: so the table starts
+    /// (for keywords) a worst-case table cost an article 4% of its time: so the table starts
     /// at one slot per 6 bytes, at most `16 √n + 256`, and a text that brings it to
     /// two-thirds load is counted again, `wide` ([`Full::Estimate`]). That costs a hostile
     /// text at most a third of its count twice; the result is the same either way (no rank
