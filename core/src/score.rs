@@ -362,7 +362,7 @@ impl<const T: usize> Terms<T> {
     /// A content word has at least two letters and a separator, so a text of `n` bytes has
     /// at most `(n + 1) / 3` distinct terms; twice that (plus a little) keeps linear probing
     /// at half load. News has far fewer (291 in the 7.7 KB sample, 1,140 in 64 KB, 8,188 in
-    /// 1 MB: they grow about as the square root of the length), and clearing and scanning
+    /// 1 MB: a little faster than the square root of the length), and clearing and scanning
     /// (for keywords) a worst-case table cost an article 4% of its time: so the table starts
     /// at one slot per 6 bytes, at most `16 √n + 256`, and a text that brings it to
     /// two-thirds load is counted again, `wide` ([`Full::Estimate`]). That costs a hostile
