@@ -176,18 +176,10 @@ impl<'t, 'c> Recent<'t, 'c> {
         if let Some(word) = recalled(entry, self.text, bytes, key) {
             return Some((start, end, word));
         }
-        let [form, class] = entry;
         let word = classify_folded(&buf, written);
         // The word's offset in the whole text (`sentence` is a slice of it).
         let at = (bytes.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
-        if let (Ok(at), Ok(len)) = (u32::try_from(at), u16::try_from(bytes.len())) {
-            let (hash, lead, content) = match word {
-                Word::Content { hash, lead } => (hash, lead, 1),
-                Word::Other => (0, 0, 0),
-            };
-            *form = Term { hash: key, count: len, first: u16::from(lead) | content << 8 };
-            *class = Term { hash, count: at as u16, first: (at >> 16) as u16 };
-        }
+        remember(entry, key, at, bytes.len(), word);
         Some((start, end, word))
     }
 }
@@ -204,8 +196,22 @@ fn read<'s>(sentence: &'s str, from: usize, buf: &mut [u8; MAX_WORD_BYTES]) -> O
     Some((start, end, written, bytes, hash_bytes(bytes)))
 }
 
+/// Stores in `entry` the class `word` of the form of `len` bytes at byte `at` of the text,
+/// whose bytes hash to `key` (a form past 4 GiB or of 64 KiB or more is not stored).
+/// [`recalled`] reads the entry back.
+#[inline(always)]
+fn remember([form, class]: &mut [Term; 2], key: u32, at: usize, len: usize, word: Word) {
+    let (Ok(at), Ok(len)) = (u32::try_from(at), u16::try_from(len)) else { return };
+    let (hash, lead, content) = match word {
+        Word::Content { hash, lead } => (hash, lead, 1),
+        Word::Other => (0, 0, 0),
+    };
+    *form = Term { hash: key, count: len, first: u16::from(lead) | content << 8 };
+    *class = Term { hash, count: at as u16, first: (at >> 16) as u16 };
+}
+
 /// The class `entry` of a [`Recent`] cache of `text` holds for the form `bytes` with hash
-/// `key`, if it holds that form.
+/// `key`, if it holds that form ([`remember`] wrote it).
 #[inline(always)]
 fn recalled([form, class]: &[Term; 2], text: &[u8], bytes: &[u8], key: u32) -> Option<Word> {
     let at = usize::from(class.count) | usize::from(class.first) << 16;
