@@ -245,7 +245,8 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
         for hash in top.iter().map(|p| p.hash).chain(pool.iter().copied()) {
             wanted |= bit(hash);
         }
-        let source = (self.text, self.words, self.scratch.terms.recall(self.text));
+        let packed = self.scratch.packed_words();
+        let source = self.scratch.terms.source(self.text, self.words, packed);
         // Every word before the current one, as pass 1 counts them for the terms.
         let mut word_index = 0usize;
         for s in &self.scratch.sentences {

@@ -89,6 +89,29 @@ impl WordSlot {
         })
     }
 
+    /// The slot in two spare slots of a term table ([`Terms::packs`]): `[{hash, len, lead |
+    /// content << 8}, {start, 0, 0}]`.
+    #[cfg(target_pointer_width = "64")]
+    pub(crate) const fn pack(self) -> [Term; 2] {
+        let first = self.lead as u16 | (self.content as u16) << 8;
+        [
+            Term { hash: self.hash, count: self.len, first },
+            Term { hash: self.start, count: 0, first: 0 },
+        ]
+    }
+
+    /// The slot [`pack`](Self::pack) packed.
+    #[cfg(target_pointer_width = "64")]
+    pub(crate) const fn unpack([a, b]: [Term; 2]) -> Self {
+        Self {
+            hash: a.hash,
+            start: b.hash,
+            len: a.count,
+            lead: a.first as u8,
+            content: a.first >> 8 != 0,
+        }
+    }
+
     /// The word's (byte start, byte length, class).
     pub(crate) const fn get(self) -> (usize, usize, Word) {
         let word = if self.content {
@@ -240,6 +263,97 @@ fn cached(bytes: usize, spare: usize) -> usize {
     }
     (8 * sqrt(bytes) + 128).next_power_of_two().min(1 << (spare / 2).ilog2())
 }
+
+/// Whether pass 1 keeps every word in the term table's spare slots after its cache of forms
+/// when the caller lends no word slots and they have room ([`Terms::packs`]), so that later
+/// passes read them instead of the text: on 64-bit targets, like the cache.
+pub(crate) const PACKED: bool = CACHED;
+
+/// How many of `spare` spare slots of a table for a text of `bytes` bytes hold its cache of
+/// forms ([`cached`] entries of two slots); those after them may hold packed word slots.
+fn cache_slots(bytes: usize, spare: usize) -> usize {
+    2 * cached(bytes, spare)
+}
+
+/// The spare slots [`Terms::split`] lends, for a text of `bytes` bytes, parted into those of
+/// the cache of forms and the pairs after them, where a [`Packer`] keeps the words if the
+/// caller lent no slots (`lent`). On 32-bit targets there is neither ([`PACKED`]).
+pub(crate) fn part(bytes: usize, spare: &mut [Term], lent: bool) -> (&mut [Term], Packer<'_>) {
+    let (cache, _rest) = spare.split_at_mut(cache_slots(bytes, spare.len()).min(spare.len()));
+    #[cfg(target_pointer_width = "64")]
+    let packer = {
+        let packs = _rest.as_chunks_mut::<2>().0;
+        // Not tried when the text is unlikely to fit: news has a word per 11 bytes or so,
+        // so a text with room for a word per 4 bytes fits, and one with less room would
+        // most likely pack in vain (and fall back to reading the text) all the same.
+        Packer { on: !lent && packs.len() >= bytes / 4, packs }
+    };
+    #[cfg(not(target_pointer_width = "64"))]
+    let packer = {
+        let _ = lent;
+        Packer { _packs: core::marker::PhantomData }
+    };
+    (cache, packer)
+}
+
+/// Pass 1's writer of packed word slots ([`Terms::packs`]): it keeps each word while they
+/// all fit. On 32-bit targets it keeps none and has no code.
+pub(crate) struct Packer<'a> {
+    #[cfg(target_pointer_width = "64")]
+    packs: &'a mut [[Term; 2]],
+    /// Every word so far is kept.
+    #[cfg(target_pointer_width = "64")]
+    on: bool,
+    #[cfg(not(target_pointer_width = "64"))]
+    _packs: core::marker::PhantomData<&'a mut [Term]>,
+}
+
+impl Packer<'_> {
+    /// Keeps word number `index` of the text, at `at` in its sentence, `len` bytes long.
+    #[inline(always)]
+    pub(crate) fn keep(&mut self, _index: usize, _at: usize, _len: usize, _word: Word) {
+        #[cfg(target_pointer_width = "64")]
+        if self.on {
+            match (self.packs.get_mut(_index), WordSlot::new(_at, _len, _word)) {
+                (Some(to), Some(slot)) => *to = slot.pack(),
+                _ => self.on = false,
+            }
+        }
+    }
+
+    /// Ends a sentence of `words` words: later passes find a sentence's slots by its word
+    /// count, which saturates.
+    #[inline(always)]
+    pub(crate) fn end_sentence(&mut self, _words: u16) {
+        #[cfg(target_pointer_width = "64")]
+        {
+            self.on &= _words < u16::MAX;
+        }
+    }
+
+    /// Whether every word was kept.
+    #[inline(always)]
+    pub(crate) const fn all(&self) -> bool {
+        #[cfg(target_pointer_width = "64")]
+        return self.on;
+        #[cfg(not(target_pointer_width = "64"))]
+        false
+    }
+}
+
+/// Where pass 1 kept each word for the later passes: in slots the caller lent, or packed in
+/// the term table's spare slots ([`Terms::packs`]); either holds every word or none.
+#[derive(Clone, Copy)]
+pub(crate) enum Kept<'a> {
+    Lent(&'a [WordSlot]),
+    /// Only on 64-bit targets ([`PACKED`]): a 32-bit one has no code for it.
+    #[cfg(target_pointer_width = "64")]
+    Packed(&'a [[Term; 2]]),
+}
+
+/// Where later passes read a text's words: the text, the words pass 1 kept (all or none),
+/// and pass 1's cache of forms, for reading the text again.
+pub(crate) type Source<'a> = (&'a str, Kept<'a>, Recall<'a>);
 
 /// Pass 1's cache of forms ([`Recent`]), read by the passes that read the text again (when
 /// the caller lends no word slots): a form found there is not classified again.
@@ -418,6 +532,34 @@ impl<const T: usize> Terms<T> {
         (Counter { slots, room: &mut self.room }, spare)
     }
 
+    /// The first `words` word slots pass 1 packed after the cache of forms of a text of
+    /// `bytes` bytes ([`part`]), if the table has that many.
+    #[cfg(target_pointer_width = "64")]
+    pub fn packs(&self, bytes: usize, words: usize) -> Option<&[[Term; 2]]> {
+        let spare = self.slots.get(self.active.min(T)..)?;
+        let rest = spare.get(cache_slots(bytes, spare.len())..)?;
+        rest.as_chunks::<2>().0.get(..words)
+    }
+
+    /// Where later passes read the words of `text`, whose pass 1 filled `lent` (all or
+    /// none), or else packed `packed` words in this table ([`Terms::packs`]), or else cached
+    /// its forms.
+    pub fn source<'a>(
+        &'a self,
+        text: &'a str,
+        lent: &'a [WordSlot],
+        packed: Option<u32>,
+    ) -> Source<'a> {
+        let kept = match packed {
+            #[cfg(target_pointer_width = "64")]
+            Some(words) if lent.is_empty() => {
+                self.packs(text.len(), words as usize).map_or(Kept::Lent(lent), Kept::Packed)
+            }
+            _ => Kept::Lent(lent),
+        };
+        (text, kept, self.recall(text))
+    }
+
     /// The term with this hash, if the document has it.
     pub fn get(&self, hash: u32) -> Option<&Term> {
         let active = self.active;
@@ -518,6 +660,39 @@ mod tests {
             assert_eq!(slot.get(), (5, 9, word), "{name}");
         }
         assert_eq!(WordSlot::new(0, 1 << 16, Word::Other), None, "too long");
+    }
+
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn a_word_slot_packs_into_two_term_slots_and_back() {
+        let words = [Word::Content { hash: u32::MAX, lead: u8::MAX }, Word::Other];
+        for (start, len, word) in [(0, 1, words[0]), (u32::MAX as usize, 0xFFFF, words[1])] {
+            let slot = WordSlot::new(start, len, word).unwrap();
+            assert_eq!(WordSlot::unpack(slot.pack()), slot);
+        }
+    }
+
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn a_packer_keeps_words_while_they_all_fit_and_never_with_lent_slots() {
+        // 40 bytes: a cache of 256 entries (512 slots), then 10 pairs, one per 4 bytes.
+        let mut spare = [Term::EMPTY; 512 + 20];
+        let (cache, mut packer) = part(40, &mut spare, false);
+        assert_eq!((cache.len(), packer.all()), (512, true));
+        for i in 0..10 {
+            packer.keep(i, 4 * i, 3, Word::Other);
+        }
+        packer.end_sentence(10);
+        assert!(packer.all(), "ten words, ten pairs");
+        packer.keep(10, 40, 3, Word::Other);
+        assert!(!packer.all(), "the eleventh does not fit");
+        let (_, packer) = part(40, &mut spare, true);
+        assert!(!packer.all(), "lent slots are used instead");
+        let (_, packer) = part(44, &mut spare, false);
+        assert!(!packer.all(), "too little room to try: 10 pairs for 44 bytes");
+        let (_, mut packer) = part(40, &mut spare, false);
+        packer.end_sentence(u16::MAX);
+        assert!(!packer.all(), "a sentence's word count saturates");
     }
 
     #[test]

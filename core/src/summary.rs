@@ -6,7 +6,7 @@ use heapless::Vec;
 
 use crate::config::{Budget, Config};
 use crate::error::{Capacity, Error};
-use crate::score::{self, Full, Recall, Score, Terms, Word, WordSlot};
+use crate::score::{self, Full, Kept, Recall, Score, Source, Terms, Word, WordSlot};
 use crate::{sentences, tokenize};
 
 /// Reusable scratch space for summarizing and extracting keywords, with caller-chosen
@@ -43,6 +43,9 @@ pub struct Summarizer<const SENTENCES: usize, const TERMS: usize> {
     pub(crate) eligible: u16,
     /// How many words the document has (a sentence's own count saturates at `u16::MAX`).
     pub(crate) words: u32,
+    /// Whether pass 1 packed every word's slot in the term table's spare slots
+    /// ([`Terms::packs`]), having none lent.
+    pub(crate) packed: bool,
 }
 
 /// What the scratch keeps of one sentence.
@@ -95,13 +98,26 @@ impl<const SENTENCES: usize, const TERMS: usize> Summarizer<SENTENCES, TERMS> {
     #[must_use]
     pub const fn new() -> Self {
         let () = Self::CHECK;
-        Self { sentences: Vec::new(), terms: Terms::new(), headline: false, eligible: 0, words: 0 }
+        Self {
+            sentences: Vec::new(),
+            terms: Terms::new(),
+            headline: false,
+            eligible: 0,
+            words: 0,
+            packed: false,
+        }
     }
 
     /// Splits and counts `text`, ready for [`Document::summary`] and [`Document::keywords`].
     ///
     /// Use this to get both a summary and keywords from one analysis; [`summarize`] and
     /// [`keywords`] are shorthands for one of them.
+    ///
+    /// A scratch sized for longer texts than this one has term slots to spare: on 64-bit
+    /// targets the analysis keeps each word there (16 bytes a word), as
+    /// [`analyze_with`](Self::analyze_with) keeps it in the slots a caller lends, so the
+    /// summary and the keywords do not read the text again. A scratch with too few spare
+    /// slots reads it again, with the same results.
     ///
     /// [`summarize`]: Self::summarize
     /// [`keywords`]: Self::keywords
@@ -139,7 +155,8 @@ impl<const SENTENCES: usize, const TERMS: usize> Summarizer<SENTENCES, TERMS> {
     /// [`analyze`](Self::analyze), keeping what it learns about each word in `words` (one
     /// [`WordSlot`] a word, in document order), so that [`Document::summary`],
     /// [`Document::scores`] and [`Document::keywords`] need not read and classify the words
-    /// again: about twice as fast for a summary and keywords, at 12 bytes a word.
+    /// again: about twice as fast for a summary and keywords, at 12 bytes a word. (`analyze`
+    /// does the same in the scratch's spare term slots when it has enough of them.)
     ///
     /// The results are the same as `analyze`'s. If the text has more words than `words` has
     /// slots (or a word longer than 65,535 bytes, or a sentence of 65,535 words or more), the
@@ -262,7 +279,8 @@ impl<const SENTENCES: usize, const TERMS: usize> Summarizer<SENTENCES, TERMS> {
     }
 
     /// The counting of pass 1, in a term table sized for a typical text or, if `wide`, for the
-    /// worst case (see `Terms::reset`): every word, and whether they all fit in `slots`;
+    /// worst case (see `Terms::reset`): every word, and whether they all fit in `slots` (or,
+    /// with none lent, [`Self::packed`] says if they were packed in the table's spare slots);
     /// `None` if the table must be widened.
     fn tally(
         &mut self,
@@ -276,7 +294,8 @@ impl<const SENTENCES: usize, const TERMS: usize> Summarizer<SENTENCES, TERMS> {
         let mut spans = sentences::split(text);
         // The table's spare slots remember the forms classified (on 64-bit targets).
         let (mut terms, spare) = self.terms.split();
-        let mut recent = score::Recent::new(text, spare);
+        let (cache, mut packer) = score::part(text.len(), spare, !slots.is_empty());
+        let mut recent = score::Recent::new(text, cache);
         // Counts every word before the current one, for each term's first occurrence.
         let mut word_index = 0usize;
         let mut fits = !slots.is_empty();
@@ -309,6 +328,9 @@ impl<const SENTENCES: usize, const TERMS: usize> Summarizer<SENTENCES, TERMS> {
                         (Some(to), Some(slot)) => *to = slot,
                         _ => fits = false,
                     }
+                } else {
+                    // Without lent slots, the spare slots after the cache keep the words.
+                    packer.keep(word_index, at, end - at, class);
                 }
                 word_index += 1;
                 if let Word::Content { hash, .. } = class {
@@ -324,12 +346,19 @@ impl<const SENTENCES: usize, const TERMS: usize> Summarizer<SENTENCES, TERMS> {
             }
             // Later passes find a sentence's slots by its word count, which saturates.
             fits &= info.words < u16::MAX;
+            packer.end_sentence(info.words);
             if index == 0 {
                 self.headline = span.open && span.starts_line && info.words <= HEADLINE_MAX_WORDS;
             }
             self.sentences.push(info).map_err(|_| full)?;
         }
+        self.packed = packer.all();
         Ok(Some((word_index, fits)))
+    }
+
+    /// How many words pass 1 packed in the term table's spare slots, if it packed them all.
+    pub(crate) const fn packed_words(&self) -> Option<u32> {
+        if score::PACKED && self.packed { Some(self.words) } else { None }
     }
 
     /// Marks the sentences that may be chosen and ranks the body sentences among them.
@@ -476,8 +505,8 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
             max_sentences: max_sentences.min(N),
             max_words,
         };
-        let (text, slots, config) = (self.text, self.words, &self.config);
-        let recall = self.scratch.terms.recall(text);
+        let (text, config) = (self.text, &self.config);
+        let source = self.scratch.terms.source(text, self.words, self.scratch.packed_words());
         let weights = self.weights();
         // Candidates best first; ties go to the earlier sentence. A summary takes a few
         // sentences, usually among the first few candidates, so each of the first
@@ -531,12 +560,12 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
             let Some(s) = sentences.get(i) else { break };
             // In document order, the slots of a sentence are found by counting words; out of
             // it, the words are read again.
-            let (in_order, slots, first, total): (&[Info], &[WordSlot], _, _) = match scanned {
-                Some((first, total)) => (sentences, slots, first, total),
-                None => (&[], &[], 0, weights.total(s)),
+            let (in_order, source, first, total): (&[Info], Source<'_>, _, _) = match scanned {
+                Some((first, total)) => (sentences, source, first, total),
+                None => (&[], (text, Kept::Lent(&[]), source.2), 0, weights.total(s)),
             };
-            let words = sentence_words((text, slots, recall), s, first);
-            pick.consider(text, (text, slots, recall), s, total, words, config, in_order);
+            let words = sentence_words(source, s, first);
+            pick.consider(text, source, s, total, words, config, in_order);
         }
         // Back in document order, which every later pass expects.
         if sorted {
@@ -592,12 +621,13 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
         let config = self.config;
         let headline_words = self.headline_words();
         let terms = &self.scratch.terms;
-        let source = (text, self.words, terms.recall(text));
+        let packed = self.scratch.packed_words();
+        let source = terms.source(text, self.words, packed);
         let mut best = 0u32;
         let mut next = 0usize;
         for s in self.scratch.sentences.iter_mut() {
             let mut sum = 0u64;
-            for (_, _, word) in sentence_words(source, s, next) {
+            sentence_words(source, s, next).for_each(|(_, _, word)| {
                 if let Word::Content { hash, .. } = word
                     && let Some(t) = terms.get(hash)
                 {
@@ -610,7 +640,7 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
                     };
                     sum += weight * (100 + u64::from(boost));
                 }
-            }
+            });
             next += usize::from(s.words);
             // Mean weight in hundredths of an occurrence, times 10: thousandths.
             let denom = u32::from(s.content) + u32::from(config.length_smoothing());
@@ -645,9 +675,11 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
 }
 
 /// The words of one sentence, each as (byte offset in the sentence, byte length, class):
-/// from the slots pass 1 filled, or read and classified again.
+/// from the slots pass 1 filled or packed, or read and classified again.
 pub(crate) enum SentenceWords<'a> {
     Slots(core::slice::Iter<'a, WordSlot>),
+    #[cfg(target_pointer_width = "64")]
+    Packed(core::slice::Iter<'a, [score::Term; 2]>),
     /// A sentence's text, the offset to read on from, and pass 1's cache of forms.
     Text(&'a str, usize, Recall<'a>),
 }
@@ -659,6 +691,8 @@ impl Iterator for SentenceWords<'_> {
     fn next(&mut self) -> Option<Self::Item> {
         match self {
             Self::Slots(slots) => slots.next().map(|slot| slot.get()),
+            #[cfg(target_pointer_width = "64")]
+            Self::Packed(packs) => packs.next().map(|&pack| WordSlot::unpack(pack).get()),
             Self::Text(text, pos, recall) => {
                 let (at, end, class) = recall.next_word(text, *pos)?;
                 *pos = end;
@@ -666,28 +700,54 @@ impl Iterator for SentenceWords<'_> {
             }
         }
     }
-}
 
-/// The words of sentence `s` (offsets in the sentence), from `slots` if they hold every word
-/// of the text; `first` is the index of its first word among the text's.
-#[inline]
-pub(crate) fn sentence_words<'a>(
-    (text, slots, recall): Source<'a>,
-    s: &Info,
-    first: usize,
-) -> SentenceWords<'a> {
-    match slots.get(first..first + usize::from(s.words)) {
-        Some(slots) => SentenceWords::Slots(slots.iter()),
-        None => {
-            let sentence = text.get(s.start as usize..s.end as usize).unwrap_or("");
-            SentenceWords::Text(sentence, 0, recall)
+    /// One loop per source, so that the passes' loops test the source once a sentence, not
+    /// once a word. On 64-bit targets only: a 32-bit one's flash has no room for a copy of
+    /// each loop's body per source.
+    #[cfg(target_pointer_width = "64")]
+    #[inline]
+    fn fold<B, F: FnMut(B, Self::Item) -> B>(self, init: B, mut f: F) -> B {
+        match self {
+            Self::Slots(slots) => slots.fold(init, |b, slot| f(b, slot.get())),
+            #[cfg(target_pointer_width = "64")]
+            Self::Packed(packs) => packs.fold(init, |b, &pack| f(b, WordSlot::unpack(pack).get())),
+            text @ Self::Text(..) => {
+                // `next` (a `for` loop does not call `fold`).
+                let mut b = init;
+                for word in text {
+                    b = f(b, word);
+                }
+                b
+            }
         }
     }
 }
 
-/// Where later passes read a text's words: the text, the word slots pass 1 filled (all or
-/// none), and pass 1's cache of forms, for reading the text again.
-pub(crate) type Source<'a> = (&'a str, &'a [WordSlot], Recall<'a>);
+/// The words of sentence `s` (offsets in the sentence), from the slots pass 1 kept if they
+/// hold every word of the text; `first` is the index of its first word among the text's.
+#[inline]
+pub(crate) fn sentence_words<'a>(
+    (text, kept, recall): Source<'a>,
+    s: &Info,
+    first: usize,
+) -> SentenceWords<'a> {
+    let range = first..first + usize::from(s.words);
+    match kept {
+        Kept::Lent(slots) => {
+            if let Some(slots) = slots.get(range) {
+                return SentenceWords::Slots(slots.iter());
+            }
+        }
+        #[cfg(target_pointer_width = "64")]
+        Kept::Packed(packs) => {
+            if let Some(packs) = packs.get(range) {
+                return SentenceWords::Packed(packs.iter());
+            }
+        }
+    }
+    let sentence = text.get(s.start as usize..s.end as usize).unwrap_or("");
+    SentenceWords::Text(sentence, 0, recall)
+}
 
 /// What a sentence's score depends on besides the sentence itself.
 #[derive(Clone, Copy, Debug)]
@@ -984,6 +1044,56 @@ mod tests {
         assert_eq!(text.get(first.0..first.0 + first.1), Some("الأولى"), "the first sentence's");
         assert!(matches!(first.2, Word::Content { .. }));
         assert_eq!(first.2, score::classify("الأولى"));
+    }
+
+    /// Summary, keywords and scores of `text`, with `slots` lent word slots if some.
+    fn everything<const S: usize, const T: usize>(
+        s: &mut Summarizer<S, T>,
+        text: &str,
+        slots: Option<usize>,
+    ) -> std::string::String {
+        let mut lent = std::vec![WordSlot::EMPTY; slots.unwrap_or(0)];
+        let config = Config::new().with_budget(Budget::Words(60));
+        let mut doc = match slots {
+            Some(_) => s.analyze_with(text, &config, &mut lent).unwrap(),
+            None => s.analyze(text, &config).unwrap(),
+        };
+        let summary: Summary<'_, 8> = doc.summary();
+        let keywords: crate::Keywords<'_, 12> = doc.keywords();
+        let scores: std::vec::Vec<_> = doc.scores().collect();
+        std::format!("{summary:?} {keywords:?} {scores:?}")
+    }
+
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn a_roomy_scratch_packs_the_words_and_changes_no_result() {
+        let sample = include_str!("../../tests/data/sample.txt");
+        let words = tokenize::words(sample).count();
+        // No spare slots: no cache of forms, nothing packed; the passes read the text.
+        let mut tight: Summarizer<64, 512> = Summarizer::new();
+        let want = everything(&mut tight, sample, None);
+        assert!(!tight.packed);
+        // Spare slots for the cache and every word.
+        let mut roomy: std::boxed::Box<Summarizer<64, 16384>> = std::boxed::Box::default();
+        assert_eq!(everything(&mut *roomy, sample, None), want);
+        assert!(roomy.packed, "no word slots lent, and room for them");
+        assert_eq!(roomy.packed_words(), Some(words as u32));
+        // Lent slots come first: nothing is packed.
+        assert_eq!(everything(&mut *roomy, sample, Some(words)), want);
+        assert!(!roomy.packed, "lent slots are used instead");
+        // Lent slots too few: neither, and the text is read again.
+        assert_eq!(everything(&mut *roomy, sample, Some(words - 1)), want);
+        assert!(!roomy.packed);
+        // Room for some of the words only: the packer gives up and the text is read again.
+        // One-letter words, a word per 3 bytes: more than the 1 per 4 it packs for.
+        // 4,509 bytes: 767 active slots, 2,048 for the cache, 1,292 word slots after them.
+        let letters = "ب ".repeat(1500) + "كتاب.";
+        let mut short: std::boxed::Box<Summarizer<8, 5400>> = std::boxed::Box::default();
+        let want = everything(&mut tight, &letters, None);
+        assert_eq!(everything(&mut *short, &letters, None), want);
+        assert!(!short.packed, "1,501 words");
+        let first = short.terms.packs(letters.len(), 1).map(|p| WordSlot::unpack(p[0]).get());
+        assert_eq!(first, Some((0, 2, Word::Other)), "packing began");
     }
 
     #[test]
