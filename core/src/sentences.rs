@@ -180,11 +180,11 @@ fn scan<R>(
     mut stop: impl FnMut(usize) -> Option<R>,
 ) -> Option<R> {
     loop {
-        while words
-            && let Some(x) = word_at(bytes, at)
-            && plain(x)
-        {
-            at += WORD;
+        if words {
+            // Whole words of the rest, without a bounds check each.
+            let rest = bytes.get(at..).unwrap_or_default();
+            let plain_words = rest.as_chunks::<WORD>().0.iter();
+            at += WORD * plain_words.take_while(|w| plain(usize::from_le_bytes(**w))).count();
         }
         // The word that stopped the skip; or, byte by byte, the rest of the text.
         let next = if words { at.saturating_add(WORD).min(bytes.len()) } else { bytes.len() };
@@ -212,13 +212,6 @@ const WORD: usize = core::mem::size_of::<usize>();
 const ONES: usize = usize::MAX / 0xFF;
 /// 0x80 in every byte of a word.
 const HIGHS: usize = ONES << 7;
-
-/// The `WORD` bytes of `bytes` from `at`, as one integer, if there are that many.
-#[inline(always)]
-fn word_at(bytes: &[u8], at: usize) -> Option<usize> {
-    let chunk = bytes.get(at..at.checked_add(WORD)?)?;
-    Some(usize::from_le_bytes(chunk.try_into().ok()?))
-}
 
 /// Whether a byte of `x` is `b` (Mycroft's zero-byte test on `x ^ b…b`; exact).
 #[inline(always)]
