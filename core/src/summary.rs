@@ -1085,8 +1085,8 @@ mod tests {
         assert_eq!(everything(&mut *roomy, sample, Some(words - 1)), want);
         assert!(!roomy.packed);
         // Room for some of the words only: the packer gives up and the text is read again.
-        // One-letter words, a word per 3 bytes: more than the 1 per 4 it packs for.
-        // 4,509 bytes: 767 active slots, 2,048 for the cache, 1,292 word slots after them.
+        // 4,509 bytes: 767 active slots, 2,048 for the cache, 1,292 word slots after them,
+        // for 1,501 words.
         let letters = "ب ".repeat(1500) + "كتاب.";
         let mut short: std::boxed::Box<Summarizer<8, 5400>> = std::boxed::Box::default();
         let want = everything(&mut tight, &letters, None);
