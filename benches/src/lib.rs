@@ -13,6 +13,11 @@ use talkhis::{
 
 /// The scratch used for every input: room for a 1 MB text with a margin (`large` has 4,117
 /// sentences and between 4,097 and 8,192 distinct terms). 852 KB, so it lives in a `Box`.
+///
+/// On 64-bit targets `analyze` keeps each word in the term slots a text leaves spare: every
+/// input but `large` fits, so [`summarize`], [`keywords`] and [`both`] read their words
+/// from there as the `_with` functions read lent slots; `large` (94,724 words) reads its
+/// text again.
 pub type Scratch = Summarizer<16384, 65536>;
 
 /// Sentences in a summary.
