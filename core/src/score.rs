@@ -91,7 +91,7 @@ impl WordSlot {
 
     /// The slot in two spare slots of a term table ([`Terms::packs`]): `[{hash, len, lead |
     /// content << 8}, {start, 0, 0}]`.
-    #[cfg(target_pointer_width = "64")]
+    #[cfg(spare_slots)]
     pub(crate) const fn pack(self) -> [Term; 2] {
         let first = self.lead as u16 | (self.content as u16) << 8;
         [
@@ -101,7 +101,7 @@ impl WordSlot {
     }
 
     /// The slot [`pack`](Self::pack) packed.
-    #[cfg(target_pointer_width = "64")]
+    #[cfg(spare_slots)]
     pub(crate) const fn unpack([a, b]: [Term; 2]) -> Self {
         Self {
             hash: a.hash,
@@ -154,8 +154,8 @@ pub(crate) fn next_word(text: &str, from: usize) -> Option<(usize, usize, Word)>
 ///
 /// The entries are the term table's spare slots, two per entry ([`Terms::split`]): a table
 /// is sized for the largest text and a text uses a part of it, so the cache costs no memory
-/// of its own, and a table with no spare slots (a small device's) has no cache. On 32-bit
-/// targets there is none either ([`CACHED`]).
+/// of its own, and a table with no spare slots (a small device's) has no cache. A 32-bit
+/// microcontroller has none either ([`CACHED`]).
 pub(crate) struct Recent<'t, 'c> {
     /// The text whose words the entries point into.
     text: &'t [u8],
@@ -164,10 +164,11 @@ pub(crate) struct Recent<'t, 'c> {
     entries: &'c mut [[Term; 2]],
 }
 
-/// Whether pass 1 caches forms ([`Recent`]): on 64-bit targets, where it made `both_with`
-/// 7% faster on the sample, 12% on the 64 KB text and 17% on the megabyte; not on 32-bit
-/// ones (Cortex-M, WASM), whose flash is counted and whose tables have little to spare.
-const CACHED: bool = cfg!(target_pointer_width = "64");
+/// Whether pass 1 caches forms ([`Recent`]): where `spare_slots` is set (`build.rs`: 64-bit
+/// targets, where it made `both_with` 7% faster on the sample, 12% on the 64 KB text and 17%
+/// on the megabyte, and WebAssembly); not on 32-bit microcontrollers, whose flash is counted
+/// and whose tables have little to spare.
+const CACHED: bool = cfg!(spare_slots);
 
 impl<'t, 'c> Recent<'t, 'c> {
     /// A cache for the words of `text` in `spare` slots ([`cached`] entries), cleared: an
@@ -252,7 +253,7 @@ fn recalled([form, class]: &[Term; 2], text: &[u8], bytes: &[u8], key: u32) -> O
 }
 
 /// How many entries a [`Recent`] cache has for a text of `bytes` bytes in `spare` slots:
-/// none on 32-bit targets; else a power of two, at most what the slots hold (two each), and
+/// none without `spare_slots`; else a power of two, at most what the slots hold (two each), and
 /// about eight per square root of the text's length, since the distinct forms of a text
 /// grow about that fast (451 in the 7.7 KB sample, 1,456 in 64 KB, 9,200 in 1 MB: 1,024,
 /// 4,096 and 16,384 entries). Smaller caches were slower on every input; larger ones gained
@@ -266,7 +267,7 @@ fn cached(bytes: usize, spare: usize) -> usize {
 
 /// Whether pass 1 keeps every word in the term table's spare slots after its cache of forms
 /// when the caller lends no word slots and they have room ([`Terms::packs`]), so that later
-/// passes read them instead of the text: on 64-bit targets, like the cache.
+/// passes read them instead of the text: where the cache is ([`CACHED`]).
 pub(crate) const PACKED: bool = CACHED;
 
 /// How many of `spare` spare slots of a table for a text of `bytes` bytes hold its cache of
@@ -277,17 +278,17 @@ fn cache_slots(bytes: usize, spare: usize) -> usize {
 
 /// The spare slots [`Terms::split`] lends, for a text of `bytes` bytes, parted into those of
 /// the cache of forms and the pairs after them, where a [`Packer`] keeps the words if the
-/// caller lent no slots (`lent`). On 32-bit targets there is neither ([`PACKED`]).
+/// caller lent no slots (`lent`). Without `spare_slots` there is neither ([`PACKED`]).
 pub(crate) fn part(bytes: usize, spare: &mut [Term], lent: bool) -> (&mut [Term], Packer<'_>) {
     let (cache, _rest) = spare.split_at_mut(cache_slots(bytes, spare.len()).min(spare.len()));
-    #[cfg(target_pointer_width = "64")]
+    #[cfg(spare_slots)]
     let packer = {
         let packs = _rest.as_chunks_mut::<2>().0;
         // Always tried: if the words outrun the room, the writes wasted are at most what
         // keeping every word costs (a 1 MB text in the benchmarks' scratch: 0.2%).
         Packer { on: !lent && !packs.is_empty(), packs }
     };
-    #[cfg(not(target_pointer_width = "64"))]
+    #[cfg(not(spare_slots))]
     let packer = {
         let _ = lent;
         Packer { _packs: core::marker::PhantomData }
@@ -296,14 +297,14 @@ pub(crate) fn part(bytes: usize, spare: &mut [Term], lent: bool) -> (&mut [Term]
 }
 
 /// Pass 1's writer of packed word slots ([`Terms::packs`]): it keeps each word while they
-/// all fit. On 32-bit targets it keeps none and has no code.
+/// all fit. Without `spare_slots` it keeps none and has no code.
 pub(crate) struct Packer<'a> {
-    #[cfg(target_pointer_width = "64")]
+    #[cfg(spare_slots)]
     packs: &'a mut [[Term; 2]],
     /// Every word so far is kept.
-    #[cfg(target_pointer_width = "64")]
+    #[cfg(spare_slots)]
     on: bool,
-    #[cfg(not(target_pointer_width = "64"))]
+    #[cfg(not(spare_slots))]
     _packs: core::marker::PhantomData<&'a mut [Term]>,
 }
 
@@ -311,7 +312,7 @@ impl Packer<'_> {
     /// Keeps word number `index` of the text, at `at` in its sentence, `len` bytes long.
     #[inline(always)]
     pub(crate) fn keep(&mut self, _index: usize, _at: usize, _len: usize, _word: Word) {
-        #[cfg(target_pointer_width = "64")]
+        #[cfg(spare_slots)]
         if self.on {
             match (self.packs.get_mut(_index), WordSlot::new(_at, _len, _word)) {
                 (Some(to), Some(slot)) => *to = slot.pack(),
@@ -324,7 +325,7 @@ impl Packer<'_> {
     /// count, which saturates.
     #[inline(always)]
     pub(crate) fn end_sentence(&mut self, _words: u16) {
-        #[cfg(target_pointer_width = "64")]
+        #[cfg(spare_slots)]
         {
             self.on &= _words < u16::MAX;
         }
@@ -333,9 +334,9 @@ impl Packer<'_> {
     /// Whether every word was kept.
     #[inline(always)]
     pub(crate) const fn all(&self) -> bool {
-        #[cfg(target_pointer_width = "64")]
+        #[cfg(spare_slots)]
         return self.on;
-        #[cfg(not(target_pointer_width = "64"))]
+        #[cfg(not(spare_slots))]
         false
     }
 }
@@ -345,8 +346,8 @@ impl Packer<'_> {
 #[derive(Clone, Copy)]
 pub(crate) enum Kept<'a> {
     Lent(&'a [WordSlot]),
-    /// Only on 64-bit targets ([`PACKED`]): a 32-bit one has no code for it.
-    #[cfg(target_pointer_width = "64")]
+    /// Only with `spare_slots` ([`PACKED`]): a microcontroller has no code for it.
+    #[cfg(spare_slots)]
     Packed(&'a [[Term; 2]]),
 }
 
@@ -369,10 +370,10 @@ impl<'a> Recall<'a> {
     pub(crate) const NONE: Self = Self { text: &[], entries: &[] };
 
     /// [`next_word`] of `sentence` (a slice of this cache's text) from byte `from`. Out of
-    /// line on 64-bit targets: inlined, it slowed the passes that read word slots instead by
-    /// 7%; on 32-bit ones, where there is no cache, it is `next_word`.
-    #[cfg_attr(target_pointer_width = "64", inline(never))]
-    #[cfg_attr(not(target_pointer_width = "64"), inline(always))]
+    /// line where there is a cache (`spare_slots`): inlined, it slowed the passes that read
+    /// word slots instead by 7%; without one it is `next_word`.
+    #[cfg_attr(spare_slots, inline(never))]
+    #[cfg_attr(not(spare_slots), inline(always))]
     pub(crate) fn next_word(&self, sentence: &str, from: usize) -> Option<(usize, usize, Word)> {
         if !CACHED || self.entries.is_empty() {
             return next_word(sentence, from);
@@ -533,7 +534,7 @@ impl<const T: usize> Terms<T> {
 
     /// The first `words` word slots pass 1 packed after the cache of forms of a text of
     /// `bytes` bytes ([`part`]), if the table has that many.
-    #[cfg(target_pointer_width = "64")]
+    #[cfg(spare_slots)]
     pub fn packs(&self, bytes: usize, words: usize) -> Option<&[[Term; 2]]> {
         let spare = self.slots.get(self.active.min(T)..)?;
         let rest = spare.get(cache_slots(bytes, spare.len())..)?;
@@ -550,7 +551,7 @@ impl<const T: usize> Terms<T> {
         packed: Option<u32>,
     ) -> Source<'a> {
         let kept = match packed {
-            #[cfg(target_pointer_width = "64")]
+            #[cfg(spare_slots)]
             Some(words) if lent.is_empty() => {
                 self.packs(text.len(), words as usize).map_or(Kept::Lent(lent), Kept::Packed)
             }
@@ -662,7 +663,7 @@ mod tests {
     }
 
     #[test]
-    #[cfg(target_pointer_width = "64")]
+    #[cfg(spare_slots)]
     fn a_word_slot_packs_into_two_term_slots_and_back() {
         let words = [Word::Content { hash: u32::MAX, lead: u8::MAX }, Word::Other];
         for (start, len, word) in [(0, 1, words[0]), (u32::MAX as usize, 0xFFFF, words[1])] {
@@ -672,7 +673,7 @@ mod tests {
     }
 
     #[test]
-    #[cfg(target_pointer_width = "64")]
+    #[cfg(spare_slots)]
     fn a_packer_keeps_words_while_they_all_fit_and_never_with_lent_slots() {
         // 40 bytes: a cache of 256 entries (512 slots), then 10 pairs.
         let mut spare = [Term::EMPTY; 512 + 20];

@@ -114,7 +114,7 @@ impl<const SENTENCES: usize, const TERMS: usize> Summarizer<SENTENCES, TERMS> {
     /// [`keywords`] are shorthands for one of them.
     ///
     /// A scratch sized for longer texts than this one has term slots to spare: on 64-bit
-    /// targets the analysis keeps each word there (16 bytes a word), as
+    /// targets and in WebAssembly the analysis keeps each word there (16 bytes a word), as
     /// [`analyze_with`](Self::analyze_with) keeps it in the slots a caller lends, so the
     /// summary and the keywords do not read the text again. A scratch with too few spare
     /// slots reads it again, with the same results.
@@ -292,7 +292,7 @@ impl<const SENTENCES: usize, const TERMS: usize> Summarizer<SENTENCES, TERMS> {
         self.terms.reset(text.len(), wide);
         self.headline = false;
         let mut spans = sentences::split(text);
-        // The table's spare slots remember the forms classified (on 64-bit targets).
+        // The table's spare slots remember the forms classified (with `spare_slots`).
         let (mut terms, spare) = self.terms.split();
         let (cache, mut packer) = score::part(text.len(), spare, !slots.is_empty());
         let mut recent = score::Recent::new(text, cache);
@@ -678,7 +678,7 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
 /// from the slots pass 1 filled or packed, or read and classified again.
 pub(crate) enum SentenceWords<'a> {
     Slots(core::slice::Iter<'a, WordSlot>),
-    #[cfg(target_pointer_width = "64")]
+    #[cfg(spare_slots)]
     Packed(core::slice::Iter<'a, [score::Term; 2]>),
     /// A sentence's text, the offset to read on from, and pass 1's cache of forms.
     Text(&'a str, usize, Recall<'a>),
@@ -691,7 +691,7 @@ impl Iterator for SentenceWords<'_> {
     fn next(&mut self) -> Option<Self::Item> {
         match self {
             Self::Slots(slots) => slots.next().map(|slot| slot.get()),
-            #[cfg(target_pointer_width = "64")]
+            #[cfg(spare_slots)]
             Self::Packed(packs) => packs.next().map(|&pack| WordSlot::unpack(pack).get()),
             Self::Text(text, pos, recall) => {
                 let (at, end, class) = recall.next_word(text, *pos)?;
@@ -709,7 +709,7 @@ impl Iterator for SentenceWords<'_> {
     fn fold<B, F: FnMut(B, Self::Item) -> B>(self, init: B, mut f: F) -> B {
         match self {
             Self::Slots(slots) => slots.fold(init, |b, slot| f(b, slot.get())),
-            #[cfg(target_pointer_width = "64")]
+            #[cfg(spare_slots)]
             Self::Packed(packs) => packs.fold(init, |b, &pack| f(b, WordSlot::unpack(pack).get())),
             text @ Self::Text(..) => {
                 // `next` (a `for` loop does not call `fold`).
@@ -738,7 +738,7 @@ pub(crate) fn sentence_words<'a>(
                 return SentenceWords::Slots(slots.iter());
             }
         }
-        #[cfg(target_pointer_width = "64")]
+        #[cfg(spare_slots)]
         Kept::Packed(packs) => {
             if let Some(packs) = packs.get(range) {
                 return SentenceWords::Packed(packs.iter());
@@ -1065,7 +1065,7 @@ mod tests {
     }
 
     #[test]
-    #[cfg(target_pointer_width = "64")]
+    #[cfg(spare_slots)]
     fn a_roomy_scratch_packs_the_words_and_changes_no_result() {
         let sample = include_str!("../../tests/data/sample.txt");
         let words = tokenize::words(sample).count();
