@@ -663,6 +663,15 @@ mod tests {
     }
 
     #[test]
+    fn build_rs_sets_spare_slots_on_64_bit_and_wasm_targets_only() {
+        // Without it the cache and the kept words would silently vanish, and with them the
+        // tests below.
+        let wanted = cfg!(any(target_pointer_width = "64", target_arch = "wasm32"));
+        assert_eq!(cfg!(spare_slots), wanted);
+        assert_eq!(CACHED, wanted);
+    }
+
+    #[test]
     #[cfg(spare_slots)]
     fn a_word_slot_packs_into_two_term_slots_and_back() {
         let words = [Word::Content { hash: u32::MAX, lead: u8::MAX }, Word::Other];
