@@ -265,11 +265,6 @@ fn cached(bytes: usize, spare: usize) -> usize {
     (8 * sqrt(bytes) + 128).next_power_of_two().min(1 << (spare / 2).ilog2())
 }
 
-/// Whether pass 1 keeps every word in the term table's spare slots after its cache of forms
-/// when the caller lends no word slots and they have room ([`Terms::packs`]), so that later
-/// passes read them instead of the text: where the cache is ([`CACHED`]).
-pub(crate) const PACKED: bool = CACHED;
-
 /// How many of `spare` spare slots of a table for a text of `bytes` bytes hold its cache of
 /// forms ([`cached`] entries of two slots); those after them may hold packed word slots.
 fn cache_slots(bytes: usize, spare: usize) -> usize {
@@ -278,7 +273,7 @@ fn cache_slots(bytes: usize, spare: usize) -> usize {
 
 /// The spare slots [`Terms::split`] lends, for a text of `bytes` bytes, parted into those of
 /// the cache of forms and the pairs after them, where a [`Packer`] keeps the words if the
-/// caller lent no slots (`lent`). Without `spare_slots` there is neither ([`PACKED`]).
+/// caller lent no slots (`lent`). Without `spare_slots` there is neither ([`CACHED`]).
 pub(crate) fn part(bytes: usize, spare: &mut [Term], lent: bool) -> (&mut [Term], Packer<'_>) {
     let (cache, _rest) = spare.split_at_mut(cache_slots(bytes, spare.len()).min(spare.len()));
     #[cfg(spare_slots)]
@@ -346,7 +341,7 @@ impl Packer<'_> {
 #[derive(Clone, Copy)]
 pub(crate) enum Kept<'a> {
     Lent(&'a [WordSlot]),
-    /// Only with `spare_slots` ([`PACKED`]): a microcontroller has no code for it.
+    /// Only with `spare_slots` ([`CACHED`]): a microcontroller has no code for it.
     #[cfg(spare_slots)]
     Packed(&'a [[Term; 2]]),
 }

@@ -358,7 +358,7 @@ impl<const SENTENCES: usize, const TERMS: usize> Summarizer<SENTENCES, TERMS> {
 
     /// How many words pass 1 packed in the term table's spare slots, if it packed them all.
     pub(crate) const fn packed_words(&self) -> Option<u32> {
-        if score::PACKED && self.packed { Some(self.words) } else { None }
+        if self.packed { Some(self.words) } else { None }
     }
 
     /// Marks the sentences that may be chosen and ranks the body sentences among them.
@@ -562,7 +562,10 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
             // it, the words are read again.
             let (in_order, source, first, total): (&[Info], Source<'_>, _, _) = match scanned {
                 Some((first, total)) => (sentences, source, first, total),
-                None => (&[], (text, Kept::Lent(&[]), source.2), 0, weights.total(s)),
+                None => {
+                    let (_, _, recall) = source;
+                    (&[], (text, Kept::Lent(&[]), recall), 0, weights.total(s))
+                }
             };
             let words = sentence_words(source, s, first);
             pick.consider(text, source, s, total, words, config, in_order);
