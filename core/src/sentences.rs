@@ -143,15 +143,15 @@ const fn is_closing(c: char) -> bool {
 /// every character encoded with a 0xC2 or 0xE2 lead (U+0085, U+2026, U+2028, U+2029, U+203C,
 /// U+2047..U+2049 among them), at `؟` and at `۔`. The offset returned is a char boundary.
 ///
-/// On 64-bit targets plain text is skipped a machine word at a time ([`may_stop`]), and only
-/// a word that holds one of the bytes is looked at byte by byte ([`WORD_SCAN`]).
+/// On x86-64 plain text is skipped 16 bytes at a time, on other 64-bit targets a machine
+/// word at a time ([`may_stop`]), and only the bytes marked are looked at ([`STRIDE`]).
 fn skip_plain(bytes: &[u8], at: usize) -> usize {
-    skip_plain_by(bytes, at, WORD_SCAN)
+    skip_plain_by(bytes, at, STRIDE)
 }
 
-/// [`skip_plain`], a word at a time first if `words`.
+/// [`skip_plain`], by `stride`.
 #[inline(always)]
-fn skip_plain_by(bytes: &[u8], at: usize, words: bool) -> usize {
+fn skip_plain_by(bytes: &[u8], at: usize, stride: Stride) -> usize {
     let stop = |at: usize| {
         let b = *bytes.get(at)?;
         if SCAN[usize::from(b >> 5)] >> (b & 31) & 1 == 0 {
@@ -166,19 +166,45 @@ fn skip_plain_by(bytes: &[u8], at: usize, words: bool) -> usize {
             _ => Some(at),
         }
     };
-    scan(bytes, at, words, |x| !may_stop(x), stop).unwrap_or(bytes.len())
+    scan(bytes, at, stride, |x| !may_stop(x), block::stops, stop).unwrap_or(bytes.len())
 }
 
-/// The first `stop(at)` that is `Some`, for `at` from `at` on; if `words`, skipping first
-/// each machine word for which `plain(word)` holds, then trying its bytes one by one.
+/// The first `stop(at)` that is `Some`, for `at` from `at` on, by `stride`: with
+/// [`Stride::Words`], skipping first each machine word for which `plain(word)` holds, then
+/// trying its bytes one by one; with [`Stride::Blocks`], trying only the bytes that `marked`
+/// marks in each block of 16, then the last few bytes one by one. `plain` must be false and
+/// `marked` must mark the byte wherever `stop` may be `Some`.
 #[inline(always)]
 fn scan<R>(
     bytes: &[u8],
     mut at: usize,
-    words: bool,
+    stride: Stride,
     plain: impl Fn(usize) -> bool,
+    marked: impl Fn(&[u8; 16]) -> u32,
     mut stop: impl FnMut(usize) -> Option<R>,
 ) -> Option<R> {
+    let words = matches!(stride, Stride::Words);
+    if block::BLOCKS && matches!(stride, Stride::Blocks) {
+        let rest = bytes.get(at..).unwrap_or_default();
+        let (blocks, tail) = rest.as_chunks::<16>();
+        for block in blocks {
+            let mut bits = marked(block);
+            while bits != 0 {
+                if let Some(r) = stop(at + bits.trailing_zeros() as usize) {
+                    return Some(r);
+                }
+                bits &= bits - 1;
+            }
+            at += 16;
+        }
+        for _ in tail {
+            if let Some(r) = stop(at) {
+                return Some(r);
+            }
+            at += 1;
+        }
+        return None;
+    }
     loop {
         if words {
             // Whole words of the rest, without a bounds check each.
@@ -200,11 +226,79 @@ fn scan<R>(
     }
 }
 
-/// Whether the scans skip plain text a machine word at a time: on 64-bit targets, where it
-/// takes them from about 21 to 13 instructions a byte of Arabic text. On a 32-bit device or
-/// in WASM the eight byte tests of four bytes gain less and cost 400 bytes of code, so they
-/// go byte by byte.
-const WORD_SCAN: bool = cfg!(target_pointer_width = "64");
+/// How the scans step over plain text ([`scan`]).
+#[derive(Clone, Copy, Debug)]
+enum Stride {
+    /// A byte at a time: 32-bit targets and WebAssembly, where the word tests gain less than
+    /// their 400 bytes of code cost.
+    Bytes,
+    /// A machine word at a time, with bit tricks ([`may_stop`]): 64-bit targets without SSE2.
+    Words,
+    /// 16 bytes at a time, with SSE2 compares ([`block`]): x86-64.
+    Blocks,
+}
+
+/// The scans' stride on this target. With blocks, splitting Arabic news into sentences went
+/// from 8.1 to 4.4 instructions a byte (the sample) and from 9.2 to 5.4 (1 MB), and `both`
+/// got 4% faster; words had taken the scans from about 21 to 13.
+const STRIDE: Stride = if block::BLOCKS {
+    Stride::Blocks
+} else if cfg!(target_pointer_width = "64") {
+    Stride::Words
+} else {
+    Stride::Bytes
+};
+
+/// The scans 16 bytes at a time, with SSE2 (which every x86-64 processor has), through the
+/// safe wrappers of `safe_arch`: the core forbids `unsafe` itself.
+mod block {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    use safe_arch::{
+        bitor_m128i, cmp_eq_mask_i8_m128i, load_unaligned_m128i, min_u8_m128i, move_mask_i8_m128i,
+        set_splat_i8_m128i,
+    };
+
+    /// Whether [`stops`] and [`breaks`] are compiled in.
+    pub(super) const BLOCKS: bool = cfg!(all(target_arch = "x86_64", target_feature = "sse2"));
+
+    /// A bit for each byte of `block` that is below 0x0E or one of `also`.
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    #[inline(always)]
+    fn marked<const N: usize>(block: &[u8; 16], also: [u8; N]) -> u32 {
+        let v = load_unaligned_m128i(block);
+        // `min(b, 0x0D) == b`: `b <= 0x0D`, unsigned (the signed compare would take every
+        // byte from 0x80 on).
+        let mut m = cmp_eq_mask_i8_m128i(min_u8_m128i(v, set_splat_i8_m128i(0x0D)), v);
+        for b in also {
+            m = bitor_m128i(m, cmp_eq_mask_i8_m128i(v, set_splat_i8_m128i(b as i8)));
+        }
+        move_mask_i8_m128i(m) as u32
+    }
+
+    /// The bytes of `block` where the sentence scan may stop ([`super::may_stop`]).
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    #[inline(always)]
+    pub(super) fn stops(block: &[u8; 16]) -> u32 {
+        marked(block, super::OTHER_STOPS)
+    }
+
+    /// The bytes of `block` where a line break may start ([`super::may_break`]).
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    #[inline(always)]
+    pub(super) fn breaks(block: &[u8; 16]) -> u32 {
+        marked(block, [0xC2, 0xE2])
+    }
+
+    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+    pub(super) fn stops(_: &[u8; 16]) -> u32 {
+        u32::MAX
+    }
+
+    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+    pub(super) fn breaks(_: &[u8; 16]) -> u32 {
+        u32::MAX
+    }
+}
 
 /// Bytes in a machine word: the unit of the word-at-a-time scans.
 const WORD: usize = core::mem::size_of::<usize>();
@@ -289,12 +383,12 @@ const fn may_break(b: u8) -> bool {
 /// The first line break in `text` and its offset ([`is_line_break`]), found like
 /// [`skip_plain`]: bytes first, a char decoded only where a break may start.
 fn next_break(text: &str) -> Option<(usize, char)> {
-    next_break_by(text, WORD_SCAN)
+    next_break_by(text, STRIDE)
 }
 
-/// [`next_break`], a word at a time first if `words` ([`WORD_SCAN`]).
+/// [`next_break`], by `stride` ([`STRIDE`]).
 #[inline(always)]
-fn next_break_by(text: &str, words: bool) -> Option<(usize, char)> {
+fn next_break_by(text: &str, stride: Stride) -> Option<(usize, char)> {
     let bytes = text.as_bytes();
     let stop = |at: usize| {
         if !bytes.get(at).is_some_and(|&b| may_break(b)) {
@@ -303,7 +397,7 @@ fn next_break_by(text: &str, words: bool) -> Option<(usize, char)> {
         let c = text.get(at..)?.chars().next()?;
         is_line_break(c).then_some((at, c))
     };
-    scan(bytes, 0, words, |x| !may_break_in(x), stop)
+    scan(bytes, 0, stride, |x| !may_break_in(x), block::breaks, stop)
 }
 
 /// Whether a line, trimmed, ends like a finished sentence or clause.
@@ -682,10 +776,35 @@ mod tests {
                 assert_eq!(it.find_end(at), find_end_by_chars(&it, at), "{text:?} at {at}");
                 let rest = &text[at..];
                 assert_eq!(next_break(rest), next_break_by_chars(rest), "{rest:?}");
-                // Both scans, whichever this target uses.
+                // Every stride, whichever this target uses.
                 let b = text.as_bytes();
-                assert_eq!(skip_plain_by(b, at, true), skip_plain_by(b, at, false), "{text:?}");
-                assert_eq!(next_break_by(rest, true), next_break_by(rest, false), "{rest:?}");
+                for stride in [Stride::Words, Stride::Blocks] {
+                    let (skip, skip_bytes) =
+                        (skip_plain_by(b, at, stride), skip_plain_by(b, at, Stride::Bytes));
+                    assert_eq!(skip, skip_bytes, "{stride:?} {text:?}");
+                    let (brk, brk_bytes) =
+                        (next_break_by(rest, stride), next_break_by(rest, Stride::Bytes));
+                    assert_eq!(brk, brk_bytes, "{stride:?} {rest:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn blocks_mark_every_byte_a_scan_may_stop_at() {
+        if !block::BLOCKS {
+            return;
+        }
+        for b in 0..=255u8 {
+            for at in 0..16 {
+                let mut bytes = [b'a'; 16];
+                bytes[at] = b;
+                let (stops, breaks) = (block::stops(&bytes), block::breaks(&bytes));
+                let stop = SCAN[usize::from(b >> 5)] >> (b & 31) & 1 != 0;
+                assert_eq!(stops >> at & 1 != 0, stop || b < 0x0E, "stops {b:#04x} at {at}");
+                assert_eq!(breaks >> at & 1 != 0, may_break(b) || b < 0x0E, "{b:#04x} at {at}");
+                let others = !(1u32 << at);
+                assert_eq!((stops & others, breaks & others), (0, 0), "{b:#04x} at {at}");
             }
         }
     }
