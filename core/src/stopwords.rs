@@ -66,6 +66,10 @@ pub fn contains(word: &str) -> bool {
 
 /// [`contains`] on the bytes of a folded word (the scorer's, without a UTF-8 check).
 pub(crate) fn contains_bytes(word: &[u8]) -> bool {
+    // Most words are not function words in any form: one filter test tells most of them so.
+    if CLITIC_FILTERED && !in_clitic_filter(word) {
+        return false;
+    }
     if listed_or_with_pronoun(word) {
         return true;
     }
@@ -82,6 +86,48 @@ pub(crate) fn contains_bytes(word: &[u8]) -> bool {
         }
     }
     false
+}
+
+/// Whether [`contains_bytes`] first asks [`CLITIC_FILTER`]: on 64-bit targets, whose 64 KB of
+/// table cost nothing that matters; not on a microcontroller or in WebAssembly, whose sizes
+/// are counted.
+const CLITIC_FILTERED: bool = cfg!(target_pointer_width = "64");
+
+/// The forms of the filter of clitic forms ([`CLITIC_FILTER`]) and their hash, shared with
+/// `build.rs`, which makes the filter. (Its lists are read by `build.rs` and the tests, and
+/// 32-bit targets, which have no filter, use none of it.)
+#[path = "clitic_filter.rs"]
+#[allow(dead_code)]
+mod clitic_filter;
+
+// A longer stopword would make forms that the filter's length test turns away.
+const _: () = assert!(4 + MAX_LEN + 6 <= clitic_filter::LONGEST_FORM, "grow LONGEST_FORM");
+
+/// A blocked Bloom filter (two bits in one 64-bit block) of every string [`contains_bytes`]
+/// can accept: each proclitic sequence, then a stopword or nothing, then a pronoun suffix or
+/// nothing (about 50,000 strings, a superset: `لفي` is in it, and is a function word here
+/// too). A word that is not in it is no function word, after one hash and one load instead of
+/// up to six probes of [`INDEX`] behind stripped clitics. Made by `build.rs` from the table
+/// and `clitic_filter.rs`; 64 KB, 64-bit targets only ([`CLITIC_FILTERED`]).
+#[cfg(target_pointer_width = "64")]
+static CLITIC_FILTER: &[u8; 8 << clitic_filter::BLOCK_BITS] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/clitic_filter.bin"));
+
+/// Whether `word` may be a form [`contains_bytes`] accepts ([`CLITIC_FILTER`]).
+#[cfg(target_pointer_width = "64")]
+#[inline(always)]
+fn in_clitic_filter(word: &[u8]) -> bool {
+    if word.len() > clitic_filter::LONGEST_FORM {
+        return false;
+    }
+    let (block, bits) = clitic_filter::clitic_bits(word);
+    let block = CLITIC_FILTER.as_chunks::<8>().0.get(block).copied().unwrap_or_default();
+    u64::from_le_bytes(block) & bits == bits
+}
+
+#[cfg(not(target_pointer_width = "64"))]
+fn in_clitic_filter(_: &[u8]) -> bool {
+    true
 }
 
 /// `word` is in the table, or is a listed word followed by a pronoun suffix.
@@ -350,6 +396,49 @@ mod tests {
         }
         let set: u32 = FILTER.iter().map(|w| w.count_ones()).sum();
         assert!(set * 100 / FILTER_BITS as u32 <= 16, "{set} bits set: a miss passes too often");
+    }
+
+    #[test]
+    fn clitic_filter_holds_every_form_contains_accepts() {
+        if !CLITIC_FILTERED {
+            return;
+        }
+        // Its lists are the clitics `contains_bytes` strips and the suffixes it knows.
+        let mut endings = clitic_filter::ENDINGS[1..].to_vec();
+        let mut suffixes = PRONOUN_SUFFIXES.to_vec();
+        endings.sort_unstable();
+        suffixes.sort_unstable();
+        assert_eq!(endings, suffixes);
+        for (p, expected) in clitic_filter::PROCLITICS
+            .iter()
+            .zip(["", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"])
+        {
+            assert_eq!(*p, expected);
+        }
+        // Every form it was made from, and so every form `contains_bytes` accepts.
+        let mut forms = 0;
+        for w in STOPWORDS.iter().chain([&""]) {
+            for p in clitic_filter::PROCLITICS {
+                for e in clitic_filter::ENDINGS {
+                    let form = std::format!("{p}{w}{e}");
+                    assert!(in_clitic_filter(form.as_bytes()), "{form}");
+                    forms += 1;
+                }
+            }
+        }
+        assert_eq!(forms, 345 * 144);
+        // And few content words: of the sample's, under one in ten.
+        let sample = include_str!("../../tests/data/sample.txt");
+        let mut buf = [0u8; 64];
+        let (mut content, mut passed) = (0, 0);
+        for w in sample.split_whitespace() {
+            let Some(folded) = normalize::word_into(w, &mut buf) else { continue };
+            if !contains(folded) {
+                content += 1;
+                passed += usize::from(in_clitic_filter(folded.as_bytes()));
+            }
+        }
+        assert!(passed * 10 < content, "{passed} of {content} content words pass");
     }
 
     #[test]
