@@ -139,7 +139,13 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
         let once = K <= POOL && cfg!(target_pointer_width = "64");
         let mut pool: Vec<(Ranked, u16), POOL> = Vec::new();
         for t in self.scratch.terms.iter() {
-            let score = self.keyword_score(t.count, t.first, 100);
+            // A score is at most its weight (the position factor is at most one): a term whose
+            // weight is below the last of a full pool cannot enter it, and needs no division.
+            let weight = self.keyword_weight(t.count, t.first, 100);
+            if once && pool.is_full() && pool.last().is_some_and(|last| weight < last.0.0) {
+                continue;
+            }
+            let score = self.positioned(weight, t.first);
             let ranked = (score, core::cmp::Reverse(t.first), core::cmp::Reverse(t.hash));
             insert_by(&mut pool, (ranked, t.count), POOL, |r| r.0);
             if !once {
@@ -211,15 +217,24 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
     /// in the headline, falling with where the text first uses it (per 10 words, so a term
     /// named early in the lead beats one with as many occurrences named later).
     fn keyword_score(&self, count: u16, first: u16, percent: u16) -> u32 {
+        self.positioned(self.keyword_weight(count, first, percent), first)
+    }
+
+    /// [`Self::keyword_score`] before the position factor: its upper bound.
+    fn keyword_weight(&self, count: u16, first: u16, percent: u16) -> u32 {
         let config = &self.config;
         let headline = first < self.headline_words();
         let boost = if headline { config.headline_boost() } else { 0 };
         // 32-bit arithmetic, saturating (only absurd weights reach the limit): a 64-bit
         // division would pull a software routine into the Cortex-M0's flash.
         let weight = (u32::from(count) * 1000).saturating_mul(100 + u32::from(boost)) / 100;
-        let weight = weight.saturating_mul(u32::from(percent)) / 100;
-        let position = score::position(u32::from(first) / 10, config.keyword_position_decay());
-        weight.saturating_mul(position) / 1000
+        weight.saturating_mul(u32::from(percent)) / 100
+    }
+
+    /// `weight` times the position factor of a term first used at word `first`.
+    fn positioned(&self, weight: u32, first: u16) -> u32 {
+        let decay = self.config.keyword_position_decay();
+        weight.saturating_mul(score::position(u32::from(first) / 10, decay)) / 1000
     }
 
     /// Pass 3: finds each keyword's most frequent surface form, and counts the phrases that
@@ -239,11 +254,14 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
         if by_hash {
             sort_pending(top, Order::Hash);
         }
-        // One bit per top or pooled term, by the top six bits of its hash: most content
-        // words are neither, and one test tells them so before any list is searched.
-        let mut wanted = 0u64;
+        // One bit per top or pooled term, by the top bits of its hash: most content words
+        // are neither, and one test tells them so before any list is searched.
+        let mut wanted = [0u64; WANTED_BITS.div_ceil(64)];
         for hash in top.iter().map(|p| p.hash).chain(pool.iter().copied()) {
-            wanted |= bit(hash);
+            let (word, bit) = wanted_bit(hash);
+            if let Some(w) = wanted.get_mut(word) {
+                *w |= bit;
+            }
         }
         let packed = self.scratch.packed_words();
         let source = self.scratch.terms.source(self.text, self.words, packed);
@@ -259,7 +277,8 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
                     previous = None;
                     continue;
                 };
-                let maybe = wanted & bit(hash) != 0;
+                let (word, bit) = wanted_bit(hash);
+                let maybe = wanted.get(word).is_some_and(|w| w & bit != 0);
                 let ranked = if !maybe {
                     None
                 } else if by_hash {
@@ -305,10 +324,17 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
     }
 }
 
-/// A term's bit in pass 3's filter of wanted terms: one of 64, by the top bits of its hash.
-const fn bit(hash: u32) -> u64 {
-    1 << (hash >> 26)
+/// A term's bit in pass 3's filter of wanted terms, by the top bits of its hash: the index of
+/// its 64-bit word and the bit in it.
+const fn wanted_bit(hash: u32) -> (usize, u64) {
+    let i = hash >> (32 - WANTED_BITS.ilog2());
+    ((i / 64) as usize, 1 << (i % 64))
 }
+
+/// The bits of pass 3's filter of wanted terms: 256 on 64-bit targets, where 64 let a third
+/// of the content words through to a search of the keyword list (up to 26 terms set a bit),
+/// and a mispredicted branch each; 64 on smaller ones, whose stacks and flash are counted.
+const WANTED_BITS: usize = if cfg!(target_pointer_width = "64") { 256 } else { 64 };
 
 /// The longest keyword list that pass 3 scans rather than binary-searches.
 const SCAN_MAX: usize = 16;
