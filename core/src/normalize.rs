@@ -560,16 +560,36 @@ pub(crate) fn fold_from(
     let (mut i, mut len, mut chars, mut digit) = (at, 0, 0, false);
     loop {
         // A run of Arabic letters, two bytes in and two out ([`LETTERS`]): most of a word.
-        while LETTER_RUNS
-            && let Some(&[lead, cont]) = bytes.get(i..).and_then(|rest| rest.first_chunk())
-            && is_arabic_lead(lead)
-            && let out = LETTERS[arabic_low(lead, cont) as usize]
-            && out != 0
-        {
-            if let Some(dst) = buf.get_mut(len..len + 2) {
-                dst.copy_from_slice(&out.to_le_bytes());
+        if LETTER_RUNS {
+            // The rest of the text as a slice that shrinks from the front: one length test a
+            // letter, not a bounds test of `i` and another of `i + 1`.
+            let mut rest = bytes.get(i..).unwrap_or_default();
+            // Two letters a step while they last (a word has five on average), then one; two
+            // only from the word's start, since a text with marks (`كِتَابٌ`) breaks its runs
+            // after every letter and would pay for a failed pair each time.
+            while i == at
+                && let [l0, c0, l1, c1, tail @ ..] = rest
+                && u16::from_le_bytes([*l0, *l1]) & 0xFCFC == 0xD8D8
+                && let out0 = LETTERS[arabic_low(*l0, *c0) as usize]
+                && let out1 = LETTERS[arabic_low(*l1, *c1) as usize]
+                && (out0 != 0) & (out1 != 0)
+            {
+                if let Some(dst) = buf.get_mut(len..len + 4) {
+                    dst.copy_from_slice(&(u32::from(out0) | u32::from(out1) << 16).to_le_bytes());
+                }
+                (rest, len, chars) = (tail, len + 4, chars + 2);
             }
-            (i, len, chars) = (i + 2, len + 2, chars + 1);
+            while let [lead, cont, tail @ ..] = rest
+                && is_arabic_lead(*lead)
+                && let out = LETTERS[arabic_low(*lead, *cont) as usize]
+                && out != 0
+            {
+                if let Some(dst) = buf.get_mut(len..len + 2) {
+                    dst.copy_from_slice(&out.to_le_bytes());
+                }
+                (rest, len, chars) = (tail, len + 2, chars + 1);
+            }
+            i = bytes.len() - rest.len();
         }
         let Some(&lead) = bytes.get(i) else { break };
         if is_arabic_lead(lead)
@@ -890,6 +910,24 @@ mod tests {
                     assert_eq!(written.chars, expected.unwrap().chars().count(), "{w:?}");
                     let digit = expected.unwrap().bytes().any(|b| b.is_ascii_digit());
                     assert_eq!(written.digit, digit, "{w:?}");
+                }
+            }
+        }
+        // Runs of letters of every length, folded two and one at a time, alone and before a
+        // mark or a space, in buffers of every size.
+        let letters = "ابتثجحخدذرزسشصضطظعغفقكلمنهوىيةأإآؤئء";
+        for (end, _) in letters.char_indices().chain([(letters.len(), ' ')]) {
+            for after in ["", "\u{064E}", " x", "ـب"] {
+                let mut w: String<128> = String::new();
+                w.push_str(&letters[..end]).unwrap();
+                w.push_str(after).unwrap();
+                for n in [0, 1, 2, 3, 4, 5, end.saturating_sub(1), end, end + 1, end + 2, 128] {
+                    let (mut a, mut b) = ([0u8; 128], [0u8; 128]);
+                    let (a, b) = (&mut a[..n], &mut b[..n]);
+                    let expected = oracle::word_into(&w, b);
+                    assert_eq!(word_into(&w, a), expected, "{w:?} in {n}");
+                    let chars = fold_into(&w, a).map(|written| written.chars);
+                    assert_eq!(chars, expected.map(|e| e.chars().count()), "{w:?} in {n}");
                 }
             }
         }
