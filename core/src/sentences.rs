@@ -172,8 +172,8 @@ fn skip_plain_by(bytes: &[u8], at: usize, stride: Stride) -> usize {
 /// The first `stop(at)` that is `Some`, for `at` from `at` on, by `stride`: with
 /// [`Stride::Words`], skipping first each machine word for which `plain(word)` holds, then
 /// trying its bytes one by one; with [`Stride::Blocks`], trying only the bytes that `marked`
-/// marks in each block of 16, then the last few bytes one by one. `plain` must be false and
-/// `marked` must mark the byte wherever `stop` may be `Some`.
+/// marks in each block of 16, then the last few bytes one by one. Wherever `stop` may be
+/// `Some`, `plain` must be false for the machine word and `marked` must mark the byte.
 #[inline(always)]
 fn scan<R>(
     bytes: &[u8],
