@@ -9,7 +9,7 @@
 
 use heapless::Vec;
 
-use crate::score::{self, Score, Word};
+use crate::score::{self, Score, TermBits, Word};
 use crate::summary::{Document, sentence_words, sort_by};
 use crate::{normalize, tokenize};
 
@@ -256,12 +256,9 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
         }
         // One bit per top or pooled term, by the top bits of its hash: most content words
         // are neither, and one test tells them so before any list is searched.
-        let mut wanted = [0u64; WANTED_BITS.div_ceil(64)];
+        let mut wanted = TermBits::new();
         for hash in top.iter().map(|p| p.hash).chain(pool.iter().copied()) {
-            let (word, bit) = wanted_bit(hash);
-            if let Some(w) = wanted.get_mut(word) {
-                *w |= bit;
-            }
+            wanted.insert(hash);
         }
         let packed = self.scratch.packed_words();
         let source = self.scratch.terms.source(self.text, self.words, packed);
@@ -277,8 +274,7 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
                     previous = None;
                     continue;
                 };
-                let (word, bit) = wanted_bit(hash);
-                let maybe = wanted.get(word).is_some_and(|w| w & bit != 0);
+                let maybe = wanted.may_hold(hash);
                 let ranked = if !maybe {
                     None
                 } else if by_hash {
@@ -323,18 +319,6 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
         }
     }
 }
-
-/// A term's bit in pass 3's filter of wanted terms, by the top bits of its hash: the index of
-/// its 64-bit word and the bit in it.
-const fn wanted_bit(hash: u32) -> (usize, u64) {
-    let i = hash >> (32 - WANTED_BITS.ilog2());
-    ((i / 64) as usize, 1 << (i % 64))
-}
-
-/// The bits of pass 3's filter of wanted terms: 256 on 64-bit targets, where 64 let a third
-/// of the content words through to a search of the keyword list (up to 26 terms set a bit),
-/// and a mispredicted branch each; 64 on smaller ones, whose stacks and flash are counted.
-const WANTED_BITS: usize = if cfg!(target_pointer_width = "64") { 256 } else { 64 };
 
 /// The longest keyword list that pass 3 scans rather than binary-searches.
 const SCAN_MAX: usize = 16;

@@ -621,6 +621,42 @@ impl Counter<'_> {
     }
 }
 
+/// A set of term hashes as bits, by the top bits of each hash: one test rules out most hashes
+/// not in it before a list is searched (pass 3's wanted terms, the summary's redundancy
+/// test). 256 bits on 64-bit targets: 64 let a third of an article's content words through
+/// the keyword pass's test (up to 26 terms set a bit), each then a mispredicted search; 64
+/// on smaller targets, whose stacks and flash are counted.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct TermBits([u64; TERM_BITS / 64]);
+
+/// The bits of a [`TermBits`].
+const TERM_BITS: usize = if cfg!(target_pointer_width = "64") { 256 } else { 64 };
+
+impl TermBits {
+    pub(crate) const fn new() -> Self {
+        Self([0; TERM_BITS / 64])
+    }
+
+    /// The index of `hash`'s 64-bit word and its bit there.
+    const fn bit(hash: u32) -> (usize, u64) {
+        let i = hash >> (32 - TERM_BITS.ilog2());
+        ((i / 64) as usize, 1 << (i % 64))
+    }
+
+    pub(crate) fn insert(&mut self, hash: u32) {
+        let (word, bit) = Self::bit(hash);
+        if let Some(w) = self.0.get_mut(word) {
+            *w |= bit;
+        }
+    }
+
+    /// Whether `hash` may be in the set (it is not if this is false).
+    pub(crate) fn may_hold(&self, hash: u32) -> bool {
+        let (word, bit) = Self::bit(hash);
+        self.0.get(word).is_some_and(|w| w & bit != 0)
+    }
+}
+
 /// `⌊√n⌋`, digit by digit (two bits a step): a dozen instructions of code, where the standard
 /// library's `isqrt` cost a Cortex-M0 almost a kilobyte of flash.
 const fn sqrt(n: usize) -> usize {
