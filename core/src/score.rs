@@ -927,6 +927,21 @@ mod tests {
     }
 
     #[test]
+    fn term_bits_hold_every_hash_inserted_and_rule_out_most_others() {
+        let mut bits = TermBits::new();
+        let inserted: std::vec::Vec<u32> =
+            (0..16u32).map(|i| i.wrapping_mul(0x9E37_79B9) ^ 0x5bd1_e995).collect();
+        for &h in &inserted {
+            bits.insert(h);
+        }
+        assert!(inserted.iter().all(|&h| bits.may_hold(h)));
+        let others = (1000..5000u32).map(|i| i.wrapping_mul(0x85EB_CA6B));
+        let passed = others.filter(|&h| !inserted.contains(&h) && bits.may_hold(h)).count();
+        // 16 of 256 bits (of 64 on 32-bit targets) set: about 1 in 16 (1 in 4) passes.
+        assert!(passed * 100 / 4000 <= if TERM_BITS == 256 { 10 } else { 30 }, "{passed}");
+    }
+
+    #[test]
     fn hash_bytes_takes_any_length() {
         let bytes = [0xD8u8; 40];
         let hashes: std::vec::Vec<u32> = (0..=40).map(|n| hash_bytes(&bytes[..n])).collect();
