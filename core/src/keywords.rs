@@ -139,10 +139,20 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
         let once = K <= POOL && cfg!(target_pointer_width = "64");
         let mut pool: Vec<(Ranked, u16), POOL> = Vec::new();
         for t in self.scratch.terms.iter() {
-            // A score is at most its weight (the position factor is at most one): a term whose
-            // weight is below the last of a full pool cannot enter it, and needs no division.
+            // A term whose score is certainly below the last of a full pool cannot enter it:
+            // its score is at most `weight × 1000 / divisor` ([`score::position_divisor`]),
+            // which is compared without a division (most terms occur once, late).
             let weight = self.keyword_weight(t.count, t.first, 100);
-            if once && pool.is_full() && pool.last().is_some_and(|last| weight < last.0.0) {
+            let divisor = score::position_divisor(
+                u32::from(t.first) / 10,
+                self.config.keyword_position_decay(),
+            );
+            if once
+                && pool.is_full()
+                && pool.last().is_some_and(|last| {
+                    u64::from(weight) * 1000 < u64::from(last.0.0) * u64::from(divisor)
+                })
+            {
                 continue;
             }
             let score = self.positioned(weight, t.first);

@@ -685,8 +685,14 @@ const fn home(hash: u32, active: usize) -> usize {
 
 /// `1000 / (1 + rank × decay / 1000)`, in thousandths: 1000 for rank 0, falling hyperbolically.
 pub(crate) const fn position(rank: u32, decay: u16) -> u32 {
-    let denom = 1000u32.saturating_add(rank.saturating_mul(decay as u32));
-    1_000_000 / denom
+    1_000_000 / position_divisor(rank, decay)
+}
+
+/// The divisor of [`position`]: `1000 + rank × decay` (saturating). `weight × position /
+/// 1000` is at most `weight × 1000 / position_divisor`, which a caller can compare with a
+/// score by multiplying instead of dividing.
+pub(crate) const fn position_divisor(rank: u32, decay: u16) -> u32 {
+    1000u32.saturating_add(rank.saturating_mul(decay as u32))
 }
 
 #[cfg(test)]
