@@ -29,20 +29,17 @@ fn main() {
 /// `src/stopwords_table.rs` or nothing, then a pronoun suffix or nothing. 64-bit blocks,
 /// little-endian.
 fn clitic_forms() {
-    use clitic_filter::{BLOCK_BITS, ENDINGS, PROCLITICS, clitic_bits};
+    use clitic_filter::{BLOCK_BITS, clitic_bits, forms};
     let table = std::fs::read_to_string("src/stopwords_table.rs").expect("the stopword table");
     let list = table.split_once("= [").expect("the table's list").1;
     // The table's strings, in their quotes.
     let stopwords = list.split('"').skip(1).step_by(2);
     let mut filter = vec![0u64; 1 << BLOCK_BITS];
     for word in stopwords.chain([""]) {
-        for p in PROCLITICS {
-            for e in ENDINGS {
-                let form = [p, word, e].concat();
-                let (block, bits) = clitic_bits(form.as_bytes());
-                filter[block] |= bits;
-            }
-        }
+        forms(word, |form| {
+            let (block, bits) = clitic_bits(form);
+            filter[block] |= bits;
+        });
     }
     let bytes: Vec<u8> = filter.iter().flat_map(|b| b.to_le_bytes()).collect();
     let out =

@@ -3,13 +3,39 @@
 // and `build.rs`, which makes it, so the two cannot disagree. Plain Rust, no paths into the
 // crate: `build.rs` includes this file as it is.
 
-/// The proclitics `contains_bytes` strips, alone or in sequence (`و`/`ف`, then `ب`/`ل`/`ك`).
-pub(crate) const PROCLITICS: [&str; 12] =
-    ["", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"];
+/// The conjunctions `contains_bytes` strips first, then the prepositions (`وفي`, `فلهذا`).
+pub(crate) const CONJUNCTIONS: [&str; 2] = ["و", "ف"];
+pub(crate) const PREPOSITIONS: [&str; 3] = ["ب", "ل", "ك"];
 
-/// The pronoun suffixes (`pronoun_suffix`), and none.
-pub(crate) const ENDINGS: [&str; 12] =
-    ["", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "كن", "نا", "ي"];
+/// Pronoun suffixes that a preposition or particle can carry (`به`, `منها`, `عليهم`, `لدينا`):
+/// the list `stopwords::pronoun_suffix` encodes, which its test checks it against.
+pub(crate) const PRONOUN_SUFFIXES: [&str; 11] =
+    ["ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "كن", "نا", "ي"];
+
+/// Calls `f` with every string `contains_bytes` can accept that is built on `word` (a
+/// stopword, or `""`): each proclitic sequence (none, a conjunction, a preposition, or a
+/// conjunction then a preposition), then `word`, then a pronoun suffix or none. A superset:
+/// `لفي` is in it. Built in a stack buffer, so the crate (without `alloc`) and `build.rs`
+/// share this one definition of the set.
+pub(crate) fn forms(word: &str, mut f: impl FnMut(&[u8])) {
+    for conjunction in [""].iter().chain(&CONJUNCTIONS) {
+        for preposition in [""].iter().chain(&PREPOSITIONS) {
+            for suffix in [""].iter().chain(&PRONOUN_SUFFIXES) {
+                let mut buf = [0u8; 64];
+                let mut n = 0;
+                for part in [conjunction, preposition, word, suffix] {
+                    for &b in part.as_bytes() {
+                        if let Some(slot) = buf.get_mut(n) {
+                            *slot = b;
+                        }
+                        n += 1;
+                    }
+                }
+                f(buf.get(..n).unwrap_or_default());
+            }
+        }
+    }
+}
 
 /// The longest form `contains_bytes` can accept, in bytes: two proclitics, the longest
 /// stopword (16 bytes, which a test checks) and the longest suffix.
