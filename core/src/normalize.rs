@@ -315,7 +315,7 @@ const fn arabic_low(lead: u8, cont: u8) -> u32 {
 /// itself. A word of news is five letters on average, so one block usually holds it whole,
 /// where [`LETTERS`] costs a load and a test a letter.
 mod block {
-    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    #[cfg(sse2_blocks)]
     use safe_arch::{
         add_i16_m128i, bitand_m128i, bitor_m128i, cmp_eq_mask_i16_m128i, cmp_gt_mask_i16_m128i,
         cmp_lt_mask_i16_m128i, load_unaligned_m128i, move_mask_i8_m128i, set_splat_i16_m128i,
@@ -323,7 +323,7 @@ mod block {
     };
 
     /// Whether [`letters`] is compiled in.
-    pub(super) const BLOCKS: bool = cfg!(all(target_arch = "x86_64", target_feature = "sse2"));
+    pub(super) const BLOCKS: bool = cfg!(sse2_blocks);
 
     /// The letters at the start of `block` (a char boundary) folded, and how many bytes they
     /// take: a prefix of whole two-byte letters, as [`super::LETTERS`] folds them, which
@@ -336,7 +336,7 @@ mod block {
     /// 0x80D9 and 0x8BD9 (every continuation byte is 0x80..=0xBF, so every such lane is
     /// negative and the signed compares order them). Seven of those letters fold to another
     /// one: each adds its distance to it, lane by lane (`أ` 0xA3D8 + 0x0400 = `ا` 0xA7D8).
-    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    #[cfg(sse2_blocks)]
     #[inline(always)]
     pub(super) fn letters(block: &[u8; 16]) -> ([u8; 16], usize) {
         let v = load_unaligned_m128i(block);
@@ -373,7 +373,7 @@ mod block {
         (out, n)
     }
 
-    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+    #[cfg(not(sse2_blocks))]
     pub(super) fn letters(_: &[u8; 16]) -> ([u8; 16], usize) {
         ([0; 16], 0)
     }
@@ -967,7 +967,7 @@ mod tests {
     }
 
     #[test]
-    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    #[cfg(sse2_blocks)]
     fn letter_blocks_fold_a_prefix_of_letters_as_the_table_does() {
         // Every two-byte sequence of the Arabic block, and an ASCII byte, at every lane after
         // letters (`ب` and `ة`, which folds), with letters after it too.

@@ -252,17 +252,17 @@ const STRIDE: Stride = if block::BLOCKS {
 /// The scans 16 bytes at a time, with SSE2 (which every x86-64 processor has), through the
 /// safe wrappers of `safe_arch`: the core forbids `unsafe` itself.
 mod block {
-    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    #[cfg(sse2_blocks)]
     use safe_arch::{
         bitor_m128i, cmp_eq_mask_i8_m128i, load_unaligned_m128i, min_u8_m128i, move_mask_i8_m128i,
         set_splat_i8_m128i,
     };
 
     /// Whether [`stops`] and [`breaks`] are compiled in.
-    pub(super) const BLOCKS: bool = cfg!(all(target_arch = "x86_64", target_feature = "sse2"));
+    pub(super) const BLOCKS: bool = cfg!(sse2_blocks);
 
     /// A bit for each byte of `block` that is below 0x0E or one of `also`.
-    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    #[cfg(sse2_blocks)]
     #[inline(always)]
     fn marked<const N: usize>(block: &[u8; 16], also: [u8; N]) -> u32 {
         let v = load_unaligned_m128i(block);
@@ -276,25 +276,25 @@ mod block {
     }
 
     /// The bytes of `block` where the sentence scan may stop ([`super::may_stop`]).
-    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    #[cfg(sse2_blocks)]
     #[inline(always)]
     pub(super) fn stops(block: &[u8; 16]) -> u32 {
         marked(block, super::OTHER_STOPS)
     }
 
     /// The bytes of `block` where a line break may start ([`super::may_break`]).
-    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    #[cfg(sse2_blocks)]
     #[inline(always)]
     pub(super) fn breaks(block: &[u8; 16]) -> u32 {
         marked(block, [0xC2, 0xE2])
     }
 
-    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+    #[cfg(not(sse2_blocks))]
     pub(super) fn stops(_: &[u8; 16]) -> u32 {
         u32::MAX
     }
 
-    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+    #[cfg(not(sse2_blocks))]
     pub(super) fn breaks(_: &[u8; 16]) -> u32 {
         u32::MAX
     }
