@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The command line end to end, in a release build: the binary on the sample article, a batch,
-# and both evaluations on ../shared/data (the figures are printed for the log; the tests of
-# `cargo test -p talkhis-cli`, run by .ci/run, check the Lead figures and every exit code).
+# The command line end to end, in a release build: the binary on the sample article, and, when
+# TALKHIS_DATA names the corpora (.ci/run sets it), a batch and both evaluations (the figures
+# are printed for the log; the tests of `cargo test -p talkhis-cli`, run by .ci/run, check the
+# Lead figures and every exit code).
 set -euxo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +12,11 @@ talkhis=target/release/talkhis
 "$talkhis" tests/data/sample.txt
 "$talkhis" keywords tests/data/sample.txt
 "$talkhis" --format json tests/data/sample.txt > /dev/null
-"$talkhis" ../shared/data/easc-dev ../shared/data/akec-train > /dev/null
-"$talkhis" eval summaries ../shared/data/easc-dev
-"$talkhis" eval keywords ../shared/data/akec-train
+if [ -z "${TALKHIS_DATA:-}" ]; then
+    echo "cli: skipped the batch and evaluations on the corpora (set TALKHIS_DATA)"
+    exit 0
+fi
+"$talkhis" "$TALKHIS_DATA/easc-dev" "$TALKHIS_DATA/akec-train" > /dev/null
+"$talkhis" eval summaries "$TALKHIS_DATA/easc-dev"
+"$talkhis" eval summaries "$TALKHIS_DATA/easc-raw-sample"
+"$talkhis" eval keywords "$TALKHIS_DATA/akec-train"

@@ -73,31 +73,53 @@ fn read_manifest<const N: usize>(dir: &Path, columns: [&str; N]) -> Result<Vec<[
         .collect()
 }
 
-/// Loads the EASC corpus in `dir`: one document per row of `manifest.tsv` (columns `doc_id`,
-/// `category` and `source`, found by header name), read from `dir/<doc_id>/article.txt` and
-/// `dir/<doc_id>/ref-*.txt`. Documents are sorted by id.
+/// Loads the EASC corpus in `dir`, in either of its two layouts:
+///
+/// - the converted one (`manifest.tsv` with columns `doc_id`, `category` and `source`, found
+///   by header name; `<doc_id>/article.txt` and `<doc_id>/ref-*.txt`), read by [`load_manifest_easc`];
+/// - the public distribution's own (`EASC-UTF-8/Articles/TopicN/<Category> (N).txt` and
+///   `EASC-UTF-8/MTurk/TopicN/D01NN.M.250.A.<k>.<A-E>`), with `dir` the folder holding
+///   `EASC-UTF-8` or that folder itself, read by [`load_raw_easc`].
+///
+/// Documents are sorted by id.
 ///
 /// # Errors
 ///
-/// When the manifest or a file cannot be read, the manifest lacks a column, or a document has no
-/// reference; the message names the offending path.
+/// When `dir` is in neither layout, a file cannot be read, the manifest lacks a column, or a
+/// document has no reference; the message names the offending path.
 pub fn load_easc(dir: &Path) -> Result<Vec<EascDoc>> {
+    if dir.join("manifest.tsv").exists() {
+        return load_manifest_easc(dir);
+    }
+    for root in [dir.join("EASC-UTF-8"), dir.to_path_buf()] {
+        if root.join("Articles").is_dir() && root.join("MTurk").is_dir() {
+            return load_raw_easc(&root);
+        }
+    }
+    bail!(
+        "{}: not an EASC folder (expected manifest.tsv, or EASC-UTF-8/Articles and \
+         EASC-UTF-8/MTurk as the public distribution lays them out)",
+        dir.display()
+    )
+}
+
+/// The EASC corpus in the converted layout of [`load_easc`].
+///
+/// # Errors
+///
+/// As [`load_easc`].
+pub fn load_manifest_easc(dir: &Path) -> Result<Vec<EascDoc>> {
     let mut docs = read_manifest(dir, ["doc_id", "category", "source"])?
         .into_iter()
         .map(|[id, category, source]| {
             let doc_dir = dir.join(&id);
             let article = read_text(&doc_dir.join("article.txt"))?;
-            let mut ref_paths: Vec<_> = fs::read_dir(&doc_dir)
-                .with_context(|| format!("listing {}", doc_dir.display()))?
-                .map(|entry| entry.map(|e| e.path()))
-                .collect::<std::io::Result<Vec<_>>>()
-                .with_context(|| format!("listing {}", doc_dir.display()))?;
+            let mut ref_paths = list(&doc_dir)?;
             ref_paths.retain(|p| {
                 p.file_name()
                     .and_then(|n| n.to_str())
                     .is_some_and(|n| n.starts_with("ref-") && n.ends_with(".txt"))
             });
-            ref_paths.sort();
             if ref_paths.is_empty() {
                 bail!("{}: no ref-*.txt reference summary", doc_dir.display());
             }
@@ -107,6 +129,83 @@ pub fn load_easc(dir: &Path) -> Result<Vec<EascDoc>> {
         .collect::<Result<Vec<_>>>()?;
     docs.sort_by(|a, b| a.id.cmp(&b.id));
     Ok(docs)
+}
+
+/// The EASC corpus as its public distribution lays it out: `root` holds `Articles/TopicN/`
+/// (one `<Category> (N).txt` each) and `MTurk/TopicN/` (the five human summaries,
+/// `D01NN.M.250.A.<k>.<A-E>`). Each text is read as the converted layout stores it (byte-order
+/// mark and carriage returns dropped, trimmed, one final newline), so both layouts score the
+/// same. The id is `topicNNN` and the category the article's name without its number,
+/// lowercased, as in the converted layout's manifest; the source is not in this layout and is
+/// left empty.
+///
+/// # Errors
+///
+/// When a folder or file cannot be read, a topic has no article or no summary; the message
+/// names the offending path.
+pub fn load_raw_easc(root: &Path) -> Result<Vec<EascDoc>> {
+    let articles = root.join("Articles");
+    let mut docs = Vec::new();
+    for topic in list(&articles)? {
+        let Some(number) = topic
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_prefix("Topic"))
+            .and_then(|n| n.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let mut texts = list(&topic)?;
+        texts.retain(|p| p.extension().is_some_and(|e| e == "txt"));
+        let [article] = texts.as_slice() else {
+            bail!("{}: expected one .txt article, found {}", topic.display(), texts.len());
+        };
+        let name = article.file_stem().and_then(|n| n.to_str()).unwrap_or_default();
+        let category = name.rsplit_once(" (").map_or(name, |(c, _)| c).trim().to_lowercase();
+        let refs_dir = root.join("MTurk").join(format!("Topic{number}"));
+        let mut ref_paths = list(&refs_dir)?;
+        ref_paths.retain(|p| {
+            p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.contains(".M.250.A."))
+        });
+        if ref_paths.is_empty() {
+            bail!("{}: no D01NN.M.250.A.k.X reference summary", refs_dir.display());
+        }
+        let references = ref_paths
+            .iter()
+            .map(|p| read_text(p).map(|t| as_converted(&t)))
+            .collect::<Result<_>>()?;
+        docs.push(EascDoc {
+            id: format!("topic{number:03}"),
+            category,
+            source: String::new(),
+            article: as_converted(&read_text(article)?),
+            references,
+        });
+    }
+    if docs.is_empty() {
+        bail!("{}: no TopicN folder", articles.display());
+    }
+    docs.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(docs)
+}
+
+/// A text of the public EASC files as the converted layout stores it: carriage returns
+/// dropped, trimmed, one final newline.
+fn as_converted(text: &str) -> String {
+    let mut text = text.replace("\r\n", "\n").trim().to_owned();
+    text.push('\n');
+    text
+}
+
+/// The entries of `dir`, sorted by name; the error names the folder.
+fn list(dir: &Path) -> Result<Vec<std::path::PathBuf>> {
+    let mut paths = fs::read_dir(dir)
+        .and_then(|entries| {
+            entries.map(|e| e.map(|e| e.path())).collect::<std::io::Result<Vec<_>>>()
+        })
+        .with_context(|| format!("listing {}", dir.display()))?;
+    paths.sort();
+    Ok(paths)
 }
 
 /// Loads the AKEC corpus in `dir`: one document per `doc_id` row of `manifest.tsv`, read from

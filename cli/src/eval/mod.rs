@@ -1,4 +1,4 @@
-//! Quality evaluation (ROUGE for summaries, P/R/F for keywords), as `../shared/EVAL.md` defines it.
+//! Quality evaluation (ROUGE for summaries, P/R/F for keywords), as `docs/EVALUATION.md` defines it.
 //!
 //! - [`tokens`]: normalization, length budget B and truncation;
 //! - [`rouge`]: ROUGE-1/2/L per document, corpus means, bootstrap confidence intervals;
@@ -25,21 +25,35 @@ mod tests {
     use super::rouge::{DocScores, mean, score_document};
     use super::tokens::budget;
 
-    /// The EASC dev set: `$TALKHIS_EASC_DEV`, or `../shared/data/easc-dev` beside the repository.
-    fn easc_dev() -> PathBuf {
-        std::env::var_os("TALKHIS_EASC_DEV").map_or_else(
-            || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/data/easc-dev"),
-            PathBuf::from,
-        )
+    /// The corpus `name` under `$TALKHIS_DATA` (CI sets it to `../shared/data`), or `None`
+    /// with a line on stderr saying what is skipped and how to run it: a clone with nothing
+    /// beside it has no corpora, and `cargo test` must still pass there.
+    /// (The line is written to stderr directly, not with `eprintln!`, which the test harness
+    /// captures and hides for a test that passes.)
+    pub(crate) fn corpus(name: &str, test: &str) -> Option<PathBuf> {
+        use std::io::Write;
+        let dir = std::env::var_os("TALKHIS_DATA").map(|d| PathBuf::from(d).join(name));
+        let why = match dir {
+            Some(dir) if dir.is_dir() => return Some(dir),
+            Some(dir) => format!("{} is not a folder", dir.display()),
+            None => format!(
+                "set TALKHIS_DATA to the folder holding {name}/ (docs/EVALUATION.md says how \
+                 to lay it out) to run it"
+            ),
+        };
+        let _ = writeln!(std::io::stderr(), "skipped {test}: {why}");
+        None
     }
 
     /// Reference check of the whole pipeline (budget, truncation, tokens, ROUGE, averaging)
-    /// against the Lead figures `EVAL.md` and the project issue quote for EASC dev:
-    /// R1-F 51.19, R2-F 43.25, RL-F 46.53 (×100). Reads the corpus from
-    /// `../shared/data/easc-dev` beside the repository (or `$TALKHIS_EASC_DEV`), as CI lays it.
+    /// against the Lead figures `docs/EVALUATION.md` quotes for EASC dev:
+    /// R1-F 51.19, R2-F 43.25, RL-F 46.53 (×100). Needs `$TALKHIS_DATA/easc-dev`.
     #[test]
     fn lead_reproduces_easc_dev_reference_figures() {
-        let docs = load_easc(&easc_dev()).expect("EASC dev corpus");
+        let Some(dir) = corpus("easc-dev", "lead_reproduces_easc_dev_reference_figures") else {
+            return;
+        };
+        let docs = load_easc(&dir).expect("EASC dev corpus");
         assert_eq!(docs.len(), 102);
         let scores: Vec<DocScores> = docs
             .iter()
