@@ -9,6 +9,12 @@ cd "$(dirname "$0")/.."
 cargo build --release -p talkhis-cli
 talkhis=target/release/talkhis
 
+# What `cargo install` puts on a user's path stays small (symbols live in the `profiling`
+# profile; a release build with debug info was 20 MB).
+size=$(stat -c %s "$talkhis")
+echo "cli: release binary $size B"
+[ "$size" -le $((6 * 1024 * 1024)) ]
+
 "$talkhis" tests/data/sample.txt
 "$talkhis" keywords tests/data/sample.txt
 "$talkhis" --format json tests/data/sample.txt > /dev/null

@@ -13,6 +13,9 @@ if ! command -v cargo-fuzz > /dev/null; then
     cargo install --locked cargo-fuzz
 fi
 
+# The fuzz package's lock file is current: a clean clone that runs the fuzzer stays clean.
+(cd fuzz && cargo metadata --locked --format-version 1 > /dev/null)
+
 bash fuzz/seed.sh
 # -timeout: an input that takes 10 s is a hang (superlinear time), and fails like a crash.
 cargo +nightly fuzz run summarize_keywords -- \

@@ -69,7 +69,7 @@ pub enum Command {
     Keywords(InputArgs),
     /// Print the scoring configuration as TOML (the defaults, with --config and flags applied).
     Config(ConfigArgs),
-    /// Measure quality on a corpus, as ../shared/EVAL.md defines it.
+    /// Measure quality on EASC or AKEC (ROUGE, keyword P/R/F), as docs/EVALUATION.md defines it.
     #[command(subcommand)]
     Eval(EvalCommand),
     /// Search the scoring weights with k-fold cross validation.
@@ -294,8 +294,9 @@ fn capitalize(text: &str) -> String {
 /// `talkhis eval …`.
 #[derive(Debug, Subcommand)]
 pub enum EvalCommand {
-    /// ROUGE-1/2/L of talkhis and of the Lead baseline on an EASC-layout folder
-    /// (topicNNN/article.txt, topicNNN/ref-*.txt, manifest.tsv).
+    /// ROUGE-1/2/L of talkhis and of the Lead baseline on EASC: the folder holding the public
+    /// distribution's EASC-UTF-8/, or a converted one (topicNNN/article.txt,
+    /// topicNNN/ref-*.txt, manifest.tsv).
     Summaries(EvalSummariesArgs),
     /// P/R/F1@k of the keywords, exact and partial match, on an AKEC-layout folder
     /// (ID/document.txt, ID/keyphrases-frequency-pure.txt, manifest.tsv).

@@ -690,7 +690,7 @@ fn tune_summaries_on_a_tiny_corpus() {
     assert!(out.contains("R1-F") && out.contains("Lead"), "{out}");
 }
 
-/// The corpus `name` under `$TALKHIS_DATA` (CI sets it to `../shared/data`), or `None` with a
+/// The corpus `name` under `$TALKHIS_DATA` (`.ci/run` sets it), or `None` with a
 /// line on stderr saying what is skipped and how to run it: a clone with nothing beside it has
 /// no corpora, and `cargo test` must still pass there. (Written to stderr directly: the harness
 /// hides what `eprintln!` prints in a passing test.)

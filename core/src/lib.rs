@@ -59,7 +59,7 @@
 //!
 //! - `serde`: `Serialize` and `Deserialize` for results, errors and [`Config`]. Results
 //!   deserialize borrowing from the encoded bytes.
-//! - `postcard` (implies `serde`): [`Summary::to_postcard`] and [`Keywords::to_postcard`]
+//! - `postcard` (implies `serde`): `Summary::to_postcard` and `Keywords::to_postcard`
 //!   encode into a caller's `&mut [u8]`.
 //! - `defmt`: `defmt::Format` for results and errors, for logging from firmware.
 //!

@@ -1,8 +1,8 @@
-//! The Lead baseline of `EVAL.md` (summaries, step 5).
+//! The Lead baseline of `EVALUATION.md` (summaries, step 5).
 
 use super::tokens::truncate_words;
 
-/// The Lead baseline: "the article's first sentences up to B words" (`EVAL.md` step 5).
+/// The Lead baseline: "the article's first sentences up to B words" (`EVALUATION.md` step 5).
 ///
 /// Implemented as the first `budget` whitespace-separated words of `article`. That is equivalent
 /// for scoring: whatever sentences Lead takes, every system output is cut after its first B

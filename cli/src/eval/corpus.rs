@@ -1,4 +1,4 @@
-//! Loaders for the two evaluation corpora of `EVAL.md`: EASC (summaries) and AKEC (keywords).
+//! Loaders for the two evaluation corpora of `EVALUATION.md`: EASC (summaries) and AKEC (keywords).
 
 use std::fs;
 use std::path::Path;
@@ -76,7 +76,8 @@ fn read_manifest<const N: usize>(dir: &Path, columns: [&str; N]) -> Result<Vec<[
 /// Loads the EASC corpus in `dir`, in either of its two layouts:
 ///
 /// - the converted one (`manifest.tsv` with columns `doc_id`, `category` and `source`, found
-///   by header name; `<doc_id>/article.txt` and `<doc_id>/ref-*.txt`), read by [`load_manifest_easc`];
+///   by header name; `<doc_id>/article.txt` and `<doc_id>/ref-*.txt`), read by
+///   [`load_manifest_easc`];
 /// - the public distribution's own (`EASC-UTF-8/Articles/TopicN/<Category> (N).txt` and
 ///   `EASC-UTF-8/MTurk/TopicN/D01NN.M.250.A.<k>.<A-E>`), with `dir` the folder holding
 ///   `EASC-UTF-8` or that folder itself, read by [`load_raw_easc`].

@@ -1,4 +1,4 @@
-//! Keyword scores against AKEC gold keyphrases (`EVAL.md`, keywords): P@k, R@k and F1@k with
+//! Keyword scores against AKEC gold keyphrases (`EVALUATION.md`, keywords): P@k, R@k and F1@k with
 //! exact and partial matching.
 
 use serde::Serialize;
@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::rouge::Prf;
 use super::tokens::tokens;
 
-/// How many gold phrases count: `EVAL.md` scores recall "against the first 15 gold phrases".
+/// How many gold phrases count: `EVALUATION.md` scores recall "against the first 15 gold phrases".
 pub const GOLD_LIMIT: usize = 15;
 
 /// Keyword scores of one document (or the macro-average of several).
@@ -18,7 +18,7 @@ pub struct KwScores {
     pub partial: Prf,
 }
 
-/// A phrase normalized as `EVAL.md` keywords step 2 says: the tokens of [`tokens`] joined by
+/// A phrase normalized as `EVALUATION.md` keywords step 2 says: the tokens of [`tokens`] joined by
 /// single spaces (normalization as in summaries step 3, whitespace collapsed).
 fn normalize(phrase: &str) -> Vec<String> {
     tokens(phrase)
@@ -30,7 +30,7 @@ fn exact_match(prediction: &[String], gold: &[String]) -> bool {
 }
 
 /// Partial match: every token of the prediction occurs in the gold phrase, i.e. is a substring
-/// of one of its tokens. `EVAL.md`'s own example (`إرهاب` matches `مكافحة الإرهاب`) needs the
+/// of one of its tokens. `EVALUATION.md`'s own example (`إرهاب` matches `مكافحة الإرهاب`) needs the
 /// substring reading: the gold token is `الارهاب`, with the article, so the prediction's token
 /// `ارهاب` is not *equal* to any gold token. An empty prediction never matches.
 fn partial_match(prediction: &[String], gold: &[String]) -> bool {
@@ -56,7 +56,7 @@ fn count_matches(
 }
 
 /// Scores the ranked keywords `predicted` against the gold keyphrases `gold` of one document,
-/// as `EVAL.md` (keywords) prescribes for k = 10.
+/// as `EVALUATION.md` (keywords) prescribes for k = 10.
 ///
 /// Both sides are normalized like summary tokens (diacritics and tatweel removed, alef, ya and
 /// ta marbuta folded, lowercased, split into letter-or-digit runs joined by single spaces). Only
@@ -66,7 +66,7 @@ fn count_matches(
 /// on the same phrase).
 ///
 /// - **Precision** P@k = matches / k. The denominator is `k` even when fewer than `k`
-///   predictions are given: `EVAL.md` has the system "return its top k = 10 keywords" and
+///   predictions are given: `EVALUATION.md` has the system "return its top k = 10 keywords" and
 ///   reports P@10, so a short list is penalized as if padded with misses. P = 0 when k = 0.
 /// - **Recall** R@k = matches / min(15, |gold|); 0 when there is no gold phrase.
 /// - **F1** from P and R, 0 when both are 0.
@@ -105,7 +105,7 @@ mod tests {
             // 1 match, P = 1/10 (k is the denominator), R = 1/1.
             ("single hit, short list", &["a"], &["a"], 10, prf(0.1, 1.0), prf(0.1, 1.0)),
             ("full list", &["a", "b"], &["a", "b"], 2, prf(1.0, 1.0), prf(1.0, 1.0)),
-            // The EVAL.md example: a partial match, not an exact one. R = 1/2.
+            // The EVALUATION.md example: a partial match, not an exact one. R = 1/2.
             (
                 "إرهاب vs مكافحة الإرهاب",
                 &["إرهاب"],

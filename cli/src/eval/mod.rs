@@ -1,4 +1,5 @@
-//! Quality evaluation (ROUGE for summaries, P/R/F for keywords), as `docs/EVALUATION.md` defines it.
+//! Quality evaluation (ROUGE for summaries, P/R/F for keywords), as `docs/EVALUATION.md`
+//! defines it.
 //!
 //! - [`tokens`]: normalization, length budget B and truncation;
 //! - [`rouge`]: ROUGE-1/2/L per document, corpus means, bootstrap confidence intervals;
@@ -25,7 +26,7 @@ mod tests {
     use super::rouge::{DocScores, mean, score_document};
     use super::tokens::budget;
 
-    /// The corpus `name` under `$TALKHIS_DATA` (CI sets it to `../shared/data`), or `None`
+    /// The corpus `name` under `$TALKHIS_DATA` (`.ci/run` sets it), or `None`
     /// with a line on stderr saying what is skipped and how to run it: a clone with nothing
     /// beside it has no corpora, and `cargo test` must still pass there.
     /// (The line is written to stderr directly, not with `eprintln!`, which the test harness

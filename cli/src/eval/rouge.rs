@@ -1,5 +1,5 @@
-//! ROUGE-1, ROUGE-2 and ROUGE-L for summaries (`EVAL.md`, summaries, steps 2–4), corpus means and
-//! a bootstrap confidence interval.
+//! ROUGE-1, ROUGE-2 and ROUGE-L for summaries (`EVALUATION.md`, summaries, steps 2–4), corpus
+//! means and a bootstrap confidence interval.
 
 use std::collections::HashMap;
 use std::hash::Hash;
@@ -108,13 +108,13 @@ pub fn lcs_len<T: Eq>(a: &[T], b: &[T]) -> usize {
 
 /// ROUGE-L of `candidate` against one `reference` (both already tokenized):
 /// P = LCS / |candidate|, R = LCS / |reference|, F1 (not the β-weighted F of the original
-/// ROUGE-L, `EVAL.md` asks for F1).
+/// ROUGE-L, `EVALUATION.md` asks for F1).
 #[must_use]
 pub fn rouge_l<T: Eq>(candidate: &[T], reference: &[T]) -> Prf {
     Prf::from_counts(lcs_len(candidate, reference), candidate.len(), reference.len())
 }
 
-/// Scores one system summary per `EVAL.md`: `candidate` is cut to its first `budget`
+/// Scores one system summary per `EVALUATION.md`: `candidate` is cut to its first `budget`
 /// whitespace words, then both it and each reference are tokenized, ROUGE-1, ROUGE-2 and ROUGE-L
 /// are computed against each reference, and P, R and F are each averaged over the references
 /// (F is the mean of the per-reference F values). All zero when `references` is empty.

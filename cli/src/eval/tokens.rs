@@ -1,6 +1,6 @@
-//! Token normalization, length budget and truncation (`EVAL.md`, summaries, steps 1–3).
+//! Token normalization, length budget and truncation (`EVALUATION.md`, summaries, steps 1–3).
 
-/// Whether `c` is one of the Arabic marks `EVAL.md` step 3 removes: the diacritics
+/// Whether `c` is one of the Arabic marks `EVALUATION.md` step 3 removes: the diacritics
 /// U+0610–U+061A, U+064B–U+065F, U+0670, U+06D6–U+06ED, and tatweel U+0640.
 fn is_removed_mark(c: char) -> bool {
     matches!(
@@ -13,7 +13,7 @@ fn is_removed_mark(c: char) -> bool {
     )
 }
 
-/// The letter folding of `EVAL.md` step 3: أ إ آ ٱ → ا, ى → ي, ة → ه.
+/// The letter folding of `EVALUATION.md` step 3: أ إ آ ٱ → ا, ى → ي, ة → ه.
 fn fold(c: char) -> char {
     match c {
         'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
@@ -23,7 +23,7 @@ fn fold(c: char) -> char {
     }
 }
 
-/// Splits `text` into normalized tokens exactly as `EVAL.md` step 3 prescribes.
+/// Splits `text` into normalized tokens exactly as `EVALUATION.md` step 3 prescribes.
 ///
 /// In order: the Arabic diacritics (U+0610–U+061A, U+064B–U+065F, U+0670, U+06D6–U+06ED) and
 /// tatweel (U+0640) are deleted; أ إ آ ٱ fold to ا, ى to ي and ة to ه; the text is lowercased;
@@ -44,7 +44,7 @@ pub fn tokens(text: &str) -> Vec<String> {
 }
 
 /// The first `b` whitespace-separated words of `text`, joined by single spaces
-/// (`EVAL.md` step 2, the classic ROUGE `-l` length limit).
+/// (`EVALUATION.md` step 2, the classic ROUGE `-l` length limit).
 ///
 /// Words are split with [`str::split_whitespace`], the same notion of word as [`budget`] counts;
 /// the joiner does not matter to scoring because [`tokens`] splits on whitespace anyway.
@@ -53,7 +53,7 @@ pub fn truncate_words(text: &str, b: usize) -> String {
     text.split_whitespace().take(b).collect::<Vec<_>>().join(" ")
 }
 
-/// The length budget B of `EVAL.md` step 1: the mean number of whitespace-separated words in
+/// The length budget B of `EVALUATION.md` step 1: the mean number of whitespace-separated words in
 /// `refs`, rounded to the nearest integer with halves rounding up. Zero when `refs` is empty.
 #[must_use]
 pub fn budget(refs: &[&str]) -> usize {
