@@ -26,3 +26,6 @@ fi
 "$talkhis" eval summaries "$TALKHIS_DATA/easc-dev"
 "$talkhis" eval summaries "$TALKHIS_DATA/easc-raw-sample"
 "$talkhis" eval keywords "$TALKHIS_DATA/akec-train"
+# What trips a reader on real articles (docs/TUNING.md keeps the figures).
+"$talkhis" eval defects "$TALKHIS_DATA/ant-dev"
+"$talkhis" eval defects "$TALKHIS_DATA/easc-dev"

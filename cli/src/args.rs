@@ -301,6 +301,27 @@ pub enum EvalCommand {
     /// P/R/F1@k of the keywords, exact and partial match, on an AKEC-layout folder
     /// (ID/document.txt, ID/keyphrases-frequency-pure.txt, manifest.tsv).
     Keywords(EvalKeywordsArgs),
+    /// Count what trips a reader in the summaries (3 sentences) and keywords (top 10) of real
+    /// articles: sentences that start with punctuation or are cut mid-line, site furniture,
+    /// keywords that share a word, say nothing of the topic or carry a clitic.
+    Defects(EvalDefectsArgs),
+}
+
+/// `talkhis eval defects`.
+#[derive(Debug, Args)]
+pub struct EvalDefectsArgs {
+    /// Articles: files, or folders (every article.txt below, else every *.txt).
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Print one JSON object instead of a table.
+    #[arg(long)]
+    pub json: bool,
+    /// Show up to N cases of each kind.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub examples: usize,
+    /// Scoring configuration.
+    #[command(flatten)]
+    pub config: ConfigArgs,
 }
 
 /// `talkhis eval summaries`.

@@ -98,6 +98,10 @@ fn run(cli: Cli) -> anyhow::Result<Status> {
         Some(Command::Eval(EvalCommand::Keywords(a))) => {
             eval::run::keywords(&a).map(|()| Status::Ok)
         }
+        Some(Command::Eval(EvalCommand::Defects(a))) => {
+            let config = a.config.resolve()?;
+            eval::defects::run(&a.paths, &config, a.json, a.examples).map(|()| Status::Ok)
+        }
         Some(Command::Tune(TuneCommand::Summaries(a))) => {
             eval::tune::run(&a, true).map(|()| Status::Ok)
         }

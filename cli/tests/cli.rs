@@ -806,3 +806,31 @@ fn output_file_is_replaced_only_by_a_run_that_produced_something() {
         fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(leftovers.len(), 1, "no temporary file left behind: {leftovers:?}");
 }
+
+/// `eval defects` counts what trips a reader, on a folder of articles, through the binary.
+#[test]
+fn eval_defects_counts_a_folder_of_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("a")).unwrap();
+    fs::write(dir.path().join("a/article.txt"), sample()).unwrap();
+    fs::write(dir.path().join("a/title.txt"), "not an article: the folder has article.txt")
+        .unwrap();
+    let (code, out, err) =
+        run(&["eval", "defects", dir.path().to_str().unwrap(), "--json", "--examples", "50"]);
+    assert_eq!(code, 0, "{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["counts"]["articles"], 1);
+    assert_eq!(report["counts"]["sentences"], 3);
+    assert_eq!(report["counts"]["keywords"], 10);
+    let per = &report["per_1000_articles"];
+    for kind in ["punctuation_start", "cut_mid_line", "furniture", "shared_word_pairs"] {
+        let n = report["counts"][kind].as_u64().unwrap();
+        assert_eq!(per[kind].as_f64().unwrap(), n as f64 * 1000.0, "{kind}");
+    }
+    // Every example names the article it comes from.
+    for e in report["examples"].as_array().unwrap() {
+        assert!(e["path"].as_str().unwrap().ends_with("article.txt"), "{e}");
+    }
+    let (code, _, err) = run(&["eval", "defects"]);
+    assert_eq!(code, 2, "a path is required: {err}");
+}

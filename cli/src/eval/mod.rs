@@ -6,11 +6,13 @@
 //! - [`keyphrase`]: P@k / R@k / F1@k with exact and partial matching;
 //! - [`corpus`]: loaders for EASC and AKEC;
 //! - [`baseline`]: the Lead baseline;
+//! - [`defects`]: `talkhis eval defects`, what trips a reader in the output on real articles;
 //! - [`run`]: `talkhis eval summaries` and `talkhis eval keywords`;
 //! - [`tune`]: `talkhis tune`, coordinate descent with k-fold cross validation.
 
 pub mod baseline;
 pub mod corpus;
+pub mod defects;
 pub mod keyphrase;
 pub mod rouge;
 pub mod run;
