@@ -11,9 +11,9 @@ const STRINGS = {
     subtitle: 'ملخّص استخراجي للنصوص العربية',
     privacy: 'يجري كل شيء في متصفحك: لا يغادر النص جهازك.',
     input: 'النص',
-    textLabel: 'الصق مقالًا أو اكتبه هنا، أو أفلت ملف ‎.txt‎ عليه',
+    textLabel: 'الصق مقالًا أو اكتبه هنا، أو أفلت ملف \u2066.txt\u2069 عليه',
     sample: 'حمّل المقال النموذجي',
-    openFile: 'افتح ملف ‎.txt',
+    openFile: 'افتح ملف \u2066.txt\u2069',
     clear: 'امسح',
     settings: 'الإعدادات',
     length: 'طول الملخص',
@@ -45,7 +45,7 @@ const STRINGS = {
     copyFailed: 'تعذّر النسخ: حدّد الملخص وانسخه بنفسك.',
     download: 'نزّل النتيجة JSON',
     inPlace: 'الملخص في موضعه من النص',
-    explain: 'شرح الدرجات (مثل ‎talkhis --explain‎)',
+    explain: 'شرح الدرجات (مثل \u2066talkhis --explain\u2069)',
     colFlags: 'الحالة',
     colWords: 'كلمات',
     colContentWords: 'كلمات المحتوى',
@@ -67,7 +67,7 @@ const STRINGS = {
     capped: 'توقف الملخص عند {limit} جملة، أقصى ما تعيده الوحدة؛ قلّل الطول أو استعمل أداة سطر الأوامر.',
     occurrences: '«{keyword}»: ظُلّل {found} موضعًا لهذا الشكل؛ يعدّها talkhis {count} مرة بكل أشكالها.',
     chipTitle: 'اختر لتظليل مواضعها في النص ({count} مرة بكل أشكالها)',
-    empty: 'لا نص لتلخيصه: الصق نصًا أو اكتبه، أو افتح ملف ‎.txt‎، أو حمّل المقال النموذجي.',
+    empty: 'لا نص لتلخيصه: الصق نصًا أو اكتبه، أو افتح ملف \u2066.txt\u2069، أو حمّل المقال النموذجي.',
     tooLong:
       'النص أطول مما تحمله الوحدة: {size} بايت بترميز UTF-8، والحد {limit} بايت (1 ميبيبايت). ' +
       'قسّمه ولخّص كل جزء وحده، أو استعمل أداة سطر الأوامر talkhis.',
@@ -83,7 +83,7 @@ const STRINGS = {
       'احفظه بترميز UTF-8 ثم افتحه من جديد (الملفات العربية القديمة كثيرًا ما تكون Windows-1256).',
     badAmount: '«{what}» يجب أن يكون بين {min} و{max}{integer}.',
     integer: ' وعددًا صحيحًا',
-    loadFailed: 'تعذّر تحميل وحدة WebAssembly ({message}). شغّل web/build.sh ثم قدّم المجلد web بخادم ملفات.',
+    loadFailed: 'تعذّر تحميل وحدة WebAssembly ({message}). شغّل \u2066web/build.sh\u2069 ثم قدّم المجلد web بخادم ملفات.',
     failed: 'تعذّر التلخيص: {message}',
   },
   en: {
@@ -228,8 +228,16 @@ const page = {
   shown: null,
   /** The chosen keyword's text, or null. */
   keyword: null,
-  /** Milliseconds of the last run: `{core, total}` (input to DOM), and `painted` once drawn. */
+  /**
+   * Milliseconds of the last run, from the input event: `waited` until the run started,
+   * `core` in the summarizer, `total` to the page updated, and `painted` once drawn.
+   */
   timing: null,
+  /** How many runs have finished (a result or an error), and whether one is waiting. */
+  runs: 0,
+  idle: () => pending === null,
+  /** The result on screen in the CLI's JSON schema, as the download button saves it. */
+  json: () => (page.shown ? cliJson(page.shown) : null),
   budget: 'sentences',
   amounts: Object.fromEntries(Object.entries(BUDGETS).map(([k, b]) => [k, b.value])),
 };
@@ -319,22 +327,33 @@ function readOptions() {
 
 let pending = null;
 
-/** Runs once the current event is handled; `t0` is when the input came. */
+/**
+ * Runs once the current event is handled (a microtask: before the browser draws, so that the
+ * result is in the next frame; events of one task run once); `t0` is when the input came.
+ */
 function schedule(t0 = performance.now()) {
   if (pending !== null) {
     pending = Math.min(pending, t0);
     return;
   }
   pending = t0;
-  setTimeout(() => {
+  queueMicrotask(() => {
     const start = pending;
     pending = null;
     run(start);
-  }, 0);
+  });
 }
 
 /** Summarizes the text with the controls' options and shows it, or shows what went wrong. */
 function run(t0 = performance.now()) {
+  try {
+    summarize(t0);
+  } finally {
+    page.runs++;
+  }
+}
+
+function summarize(t0) {
   clearOutput();
   const text = els.text.value;
   if (text.trim() === '') return showError('empty');
@@ -360,7 +379,7 @@ function run(t0 = performance.now()) {
   hideError();
   if (page.keyword && !result.keywords.some((k) => k.text === page.keyword)) page.keyword = null;
   render({ text, options, result });
-  const timing = { core: t2 - t1, total: performance.now() - t0, painted: null };
+  const timing = { waited: t1 - t0, core: t2 - t1, total: performance.now() - t0, painted: null };
   page.timing = timing;
   els.timing.textContent = t('timing', { total: ms(timing.total), core: ms(timing.core) });
   // Drawn: after the next frame (rAF runs before paint; the timeout after it).
@@ -478,7 +497,9 @@ function renderDoc(text, result) {
   els.doc.replaceChildren(...nodes);
   if (page.keyword) {
     const k = result.keywords.find((x) => x.text === page.keyword);
-    els.keywordNote.textContent = t('occurrences', { keyword: page.keyword, found: found.length, count: k.count });
+    // The keyword in a bidi isolate, so that Arabic in an English sentence keeps its place.
+    const keyword = `\u2068${page.keyword}\u2069`;
+    els.keywordNote.textContent = t('occurrences', { keyword, found: found.length, count: k.count });
   } else {
     els.keywordNote.textContent = '';
   }
@@ -559,18 +580,19 @@ async function openFile(file) {
   page.source = null;
   page.keyword = null;
   const limit = page.talkhis.inputCapacity;
-  if (file.size > limit) {
+  const refuse = (key, values) => {
     els.text.value = '';
-    return showError('fileTooLong', { name: file.name, size: file.size, limit });
-  }
+    showError(key, values);
+    page.runs++;
+  };
+  if (file.size > limit) return refuse('fileTooLong', { name: file.name, size: file.size, limit });
   const bytes = new Uint8Array(await file.arrayBuffer());
   let text;
   try {
     // The byte order mark stays, as the CLI keeps it, so that offsets agree.
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    els.text.value = '';
-    return showError('notUtf8', { name: file.name, at: firstInvalidByte(bytes) });
+    return refuse('notUtf8', { name: file.name, at: firstInvalidByte(bytes) });
   }
   els.text.value = text;
   page.source = { name: file.name };
@@ -647,11 +669,11 @@ function wire() {
     resetWeights(page.talkhis.defaults);
     schedule(e.timeStamp);
   });
-  els.sample.addEventListener('click', async () => {
+  els.sample.addEventListener('click', async (e) => {
     const response = await fetch('sample.txt');
     els.text.value = await response.text();
     page.source = { name: 'sample.txt' };
-    run(performance.now());
+    run(e.timeStamp);
   });
   els.file.addEventListener('change', () => {
     const [file] = els.file.files;
@@ -684,7 +706,9 @@ function wire() {
     page.keyword = page.keyword === chip.dataset.keyword ? null : chip.dataset.keyword;
     for (const c of els.chips.children) c.setAttribute('aria-pressed', String(c.dataset.keyword === page.keyword));
     renderDoc(page.shown.text, page.shown.result);
-    els.doc.querySelector('mark.kw')?.scrollIntoView({ block: 'nearest' });
+    // The first place in view, scrolling the text box only (not the page).
+    const first = els.doc.querySelector('mark.kw');
+    if (first) els.doc.scrollTop = Math.max(0, first.offsetTop - els.doc.clientHeight / 3);
   });
   els.copy.addEventListener('click', copySummary);
   els.download.addEventListener('click', downloadJson);
