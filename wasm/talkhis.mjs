@@ -4,6 +4,7 @@
 //   import { load } from './talkhis.mjs';
 //   const talkhis = await load();
 //   const { summary, keywords } = talkhis.summarize(text, { sentences: 3, keywords: 10 });
+//   const tuned = talkhis.summarize(text, { words: 80, weights: { lead_bonus: 0 }, explain: true });
 //
 // Offsets (`start`) are JavaScript string indices (UTF-16 code units) into the text passed in,
 // so `text.slice(s.start, s.start + s.text.length) === s.text`. Scores are numbers (1.5 is a
@@ -12,8 +13,25 @@
 /** The most summary sentences and keywords one call returns (the module's static buffers). */
 export const MAX_SENTENCES = 64;
 export const MAX_KEYWORDS = 64;
+/** The largest weight (the core's weights are `u16`). */
+export const MAX_WEIGHT = 0xffff;
+/** The largest `words` budget (a `u32`). */
+export const MAX_WORDS = 0xffffffff;
+
+/**
+ * The core's weights, as `talkhis config` and `--config` files name them, in the order of the
+ * module's weight array (`talkhis_weights` in wasm/src/lib.rs). Two are switches.
+ */
+export const WEIGHTS = Object.freeze([
+  'content_weight', 'position_weight', 'position_decay', 'lead_bonus', 'headline_boost',
+  'length_smoothing', 'min_words', 'redundancy', 'headline_eligible', 'fill',
+  'keyword_position_decay', 'paragraph_bonus', 'position_floor', 'long_sentence',
+  'spread_weight', 'lead_sentences', 'topic_threshold', 'phrase_weight', 'phrase_min_count',
+]);
+const SWITCHES = new Set(['headline_eligible', 'fill']);
 
 const BUDGETS = { sentences: 0, words: 1, ratio: 2 };
+const OPTIONS = new Set([...Object.keys(BUDGETS), 'keywords', 'weights', 'explain']);
 
 /**
  * Loads and instantiates the module.
@@ -56,12 +74,28 @@ export async function load(source = new URL('./talkhis.wasm', import.meta.url)) 
 /** One instantiated module. Calls are synchronous and share the module's static buffers. */
 export class Talkhis {
   #exports;
+  #defaults;
   #encoder = new TextEncoder();
   #decoder = new TextDecoder('utf-8', { fatal: true });
 
   /** @param {WebAssembly.Instance} instance */
   constructor(instance) {
     this.#exports = instance.exports;
+    const values = this.#weightArray();
+    this.#defaults = Object.freeze(
+      Object.fromEntries(WEIGHTS.map((name, i) => [name, SWITCHES.has(name) ? values[i] !== 0 : values[i]])),
+    );
+  }
+
+  /** The core's default weights, read from the module: `{content_weight: 25, …, fill: true}`. */
+  get defaults() {
+    return this.#defaults;
+  }
+
+  /** The module's weight array (a fresh view: views of a grown memory go stale). */
+  #weightArray() {
+    const e = this.#exports;
+    return new Uint16Array(e.memory.buffer, e.talkhis_weights(), WEIGHTS.length);
   }
 
   /** The longest input, in UTF-8 bytes. */
@@ -78,29 +112,56 @@ export class Talkhis {
    * @param {number} [options.words] or: about this many words
    * @param {number} [options.ratio] or: this share of the text's words, 0 to 1
    * @param {number} [options.keywords] how many keywords (default 10)
+   * @param {object} [options.weights] weights by their `talkhis config` names (`WEIGHTS`);
+   *   the others keep their defaults
+   * @param {boolean} [options.explain] also return every sentence's score parts
    * @returns {{summary: {text: string, start: number, score: number}[],
    *            keywords: {text: string, start: number, score: number, count: number}[],
-   *            totalSentences: number, totalWords: number}}
-   * @throws {RangeError} if the text is longer than `inputCapacity` bytes of UTF-8
-   * @throws {Error} if the text has more sentences or terms than the module holds
+   *            totalSentences: number, totalWords: number, capped: boolean,
+   *            explain?: object[]}}
+   *   Every item also has `byteStart` and `byteEnd`, its UTF-8 byte offsets (as the CLI's
+   *   JSON gives them). `capped`: the summary stopped at `MAX_SENTENCES` before its budget.
+   *   `explain` (with `options.explain`): every sentence in document order with `index`,
+   *   `text`, `start`, `words`, `contentWords`, `headline`, `eligible`, `chosen`, `content`,
+   *   `position`, `bonus` and `total`, as `talkhis --explain` shows them.
+   * @throws {TypeError} for an unknown option or weight, or a value of the wrong type
+   * @throws {RangeError} for a value past the module's capacity (the message names the
+   *   limit), or a text the module cannot hold: more than `inputCapacity` bytes of UTF-8, or
+   *   more sentences or distinct terms than it holds. A text's `RangeError` has `limit`
+   *   (the number) and `unit` (`bytes`, `sentences` or `distinct terms`).
    */
   summarize(text, options = {}) {
     if (typeof text !== 'string') throw new TypeError('talkhis: text must be a string');
+    if (typeof options !== 'object' || options === null) {
+      throw new TypeError('talkhis: options must be an object');
+    }
+    for (const name of Object.keys(options)) {
+      if (!OPTIONS.has(name)) {
+        throw new TypeError(`talkhis: unknown option ${JSON.stringify(name)} (known: ${[...OPTIONS].join(', ')})`);
+      }
+    }
     const [budget, amount] = budgetOf(options);
-    const keywords = count(options.keywords ?? 10, 'keywords');
+    const keywords = count(options.keywords ?? 10, 'keywords', MAX_KEYWORDS);
+    const explain = options.explain ?? false;
+    if (typeof explain !== 'boolean') throw new TypeError('talkhis: explain must be a boolean');
+    const weights = this.#weightValues(options.weights ?? {});
     const e = this.#exports;
+    this.#weightArray().set(weights);
     const capacity = e.talkhis_input_capacity() >>> 0;
     const input = new Uint8Array(e.memory.buffer, e.talkhis_input(), capacity);
     const { read, written } = this.#encoder.encodeInto(text, input);
     if (read < text.length) {
-      throw new RangeError(`talkhis: the text is longer than ${capacity} bytes of UTF-8`);
+      throw capacityError(`the text is longer than ${capacity} bytes of UTF-8`, capacity, 'bytes');
     }
-    const n = e.talkhis_run(written, budget, amount, keywords);
+    const n = e.talkhis_run(written, budget, amount, keywords, explain ? 1 : 0);
     // Views are made after the call: the memory does not grow, but this stays correct if it did.
     const bytes = new Uint8Array(e.memory.buffer, e.talkhis_input(), written);
     if (n < 0) {
-      const message = new Uint8Array(e.memory.buffer, e.talkhis_output(), -n);
-      throw new Error(`talkhis: ${this.#decoder.decode(message)}`);
+      const message = this.#decoder.decode(new Uint8Array(e.memory.buffer, e.talkhis_output(), -n));
+      // "capacity exceeded at byte 5: more than 4096 sentences (raise Summarizer SENTENCES)"
+      const full = /more than (\d+) (sentences|distinct terms)/.exec(message);
+      if (full) throw capacityError(message, Number(full[1]), full[2]);
+      throw new Error(`talkhis: ${message}`);
     }
     const words = new DataView(e.memory.buffer, e.talkhis_output(), n);
     let at = 0;
@@ -120,22 +181,73 @@ export class Talkhis {
     for (let i = 0; i < found; i++) {
       spans.push({ kind: 1, start: next(), length: next(), score: next(), count: next() });
     }
+    const rows = explain ? next() : 0;
+    for (let i = 0; i < rows; i++) {
+      const [start, length, words, flags] = [next(), next(), next(), next()];
+      const parts = [next(), next(), next(), next()];
+      spans.push({ kind: 2, start, length, words, flags, parts, index: i });
+    }
     const index = utf16Offsets(bytes, spans.map((s) => s.start), this.#decoder);
-    const result = { summary: [], keywords: [], totalSentences, totalWords };
+    const capped = sentences === MAX_SENTENCES && !(budget === BUDGETS.sentences && amount <= MAX_SENTENCES);
+    const result = { summary: [], keywords: [], totalSentences, totalWords, capped };
+    if (explain) result.explain = [];
+    const chosen = new Set();
     for (const s of spans) {
       const item = {
         text: this.#decoder.decode(bytes.subarray(s.start, s.start + s.length)),
         start: index.get(s.start),
-        score: s.score / 1000,
+        byteStart: s.start,
+        byteEnd: s.start + s.length,
       };
       if (s.kind === 0) {
-        result.summary.push(item);
+        chosen.add(s.start);
+        result.summary.push({ ...item, score: s.score / 1000 });
+      } else if (s.kind === 1) {
+        result.keywords.push({ ...item, score: s.score / 1000, count: s.count });
       } else {
-        result.keywords.push({ ...item, count: s.count });
+        const [content, position, bonus, total] = s.parts.map((p) => p / 1000);
+        result.explain.push({
+          index: s.index,
+          ...item,
+          words: s.words & 0xffff,
+          contentWords: s.words >>> 16,
+          headline: (s.flags & 1) !== 0,
+          eligible: (s.flags & 2) !== 0,
+          chosen: chosen.has(s.start),
+          content,
+          position,
+          bonus,
+          total,
+        });
       }
     }
     return result;
   }
+
+  /** The weights of one call: the defaults with `given` over them, checked, in module order. */
+  #weightValues(given) {
+    if (typeof given !== 'object' || given === null) {
+      throw new TypeError('talkhis: weights must be an object');
+    }
+    for (const name of Object.keys(given)) {
+      if (!WEIGHTS.includes(name)) {
+        throw new TypeError(`talkhis: unknown weight ${JSON.stringify(name)} (known: ${WEIGHTS.join(', ')})`);
+      }
+    }
+    return WEIGHTS.map((name) => {
+      const value = given[name] ?? this.#defaults[name];
+      if (SWITCHES.has(name)) {
+        if (typeof value !== 'boolean') throw new TypeError(`talkhis: weight ${name} must be a boolean`);
+        return value ? 1 : 0;
+      }
+      return count(value, `weight ${name}`, MAX_WEIGHT);
+    });
+  }
+}
+
+/** A `RangeError` for a text the module cannot hold, with the limit as data for callers. */
+function capacityError(message, limit, unit) {
+  return Object.assign(new RangeError(`talkhis: ${message}`), { limit, unit });
 }
 
 /** The budget option as the module's (kind, amount). */
@@ -146,18 +258,24 @@ function budgetOf(options) {
   const [kind] = given;
   if (kind === 'ratio') {
     const r = options.ratio;
+    if (typeof r !== 'number') throw new TypeError('talkhis: ratio must be a number');
     if (!(r >= 0 && r <= 1)) throw new RangeError('talkhis: ratio must be between 0 and 1');
     return [BUDGETS.ratio, Math.round(r * 1000)];
   }
-  return [BUDGETS[kind], count(options[kind], kind)];
+  const limit = kind === 'sentences' ? MAX_SENTENCES : MAX_WORDS;
+  return [BUDGETS[kind], count(options[kind], kind, limit)];
 }
 
-/** A non-negative integer option. */
-function count(value, name) {
+/** A non-negative integer option of at most `limit`. */
+function count(value, name, limit) {
+  if (typeof value !== 'number') throw new TypeError(`talkhis: ${name} must be a number`);
   if (!Number.isInteger(value) || value < 0) {
     throw new RangeError(`talkhis: ${name} must be a non-negative integer`);
   }
-  return Math.min(value, 0xffffffff) >>> 0;
+  if (value > limit) {
+    throw new RangeError(`talkhis: ${name} must be at most ${limit} (the module's limit), got ${value}`);
+  }
+  return value;
 }
 
 /**

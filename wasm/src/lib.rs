@@ -4,12 +4,18 @@
 //! The protocol, all integers little-endian:
 //!
 //! 1. Write the text, UTF-8, at [`talkhis_input`] (at most [`talkhis_input_capacity`] bytes).
-//! 2. Call [`talkhis_run`] with its length, the budget and the number of keywords.
-//! 3. A result `n >= 0` is the length of the answer at [`talkhis_output`], as `u32` words:
+//! 2. Optionally change the weights: [`talkhis_weights`] points to [`WEIGHTS`] `u16`s, in
+//!    the order of [`weights`], which hold the core's defaults until changed (booleans are 0
+//!    or 1).
+//! 3. Call [`talkhis_run`] with its length, the budget, the number of keywords and whether to
+//!    explain.
+//! 4. A result `n >= 0` is the length of the answer at [`talkhis_output`], as `u32` words:
 //!    `total_sentences, total_words, S, S × (start, length, score), K, K × (start, length,
 //!    score, count)`, where starts and lengths are byte offsets into the input and scores are
-//!    in thousandths. A result `n < 0` means an error, whose message (UTF-8) is the first `-n`
-//!    bytes at [`talkhis_output`].
+//!    in thousandths; with `explain`, then `E, E × (start, length, words | content_words <<
+//!    16, headline | eligible << 1, content, position, bonus, total)`, every sentence in
+//!    document order, as `talkhis --explain` shows them. A result `n < 0` means an error,
+//!    whose message (UTF-8) is the first `-n` bytes at [`talkhis_output`].
 //!
 //! The panic handler calls an import, `env.talkhis_panic_path_survived`, which the module
 //! only imports if a panic path survived optimization (on wasm32 an undefined symbol becomes
@@ -21,7 +27,7 @@
 use core::cell::UnsafeCell;
 use core::fmt::{self, Write as _};
 
-use talkhis::{Budget, Config, Keywords, Summarizer, Summary};
+use talkhis::{Budget, Config, Keywords, SentenceScore, Summarizer, Summary};
 
 /// The longest input, in bytes (1 MiB).
 pub const INPUT_BYTES: usize = 1 << 20;
@@ -35,8 +41,42 @@ pub const MAX_SENTENCES: usize = 64;
 /// The most keywords one call returns.
 pub const MAX_KEYWORDS: usize = 64;
 
-/// Room for the largest answer: 4 + 3 × 64 + 1 + 4 × 64 words.
-const OUTPUT_BYTES: usize = 4 * (4 + 3 * MAX_SENTENCES + 1 + 4 * MAX_KEYWORDS);
+/// Room for the largest answer: 2 + 1 + 3 × 64 + 1 + 4 × 64 + 1 + 8 × 4096 words.
+const OUTPUT_BYTES: usize =
+    4 * (2 + 1 + 3 * MAX_SENTENCES + 1 + 4 * MAX_KEYWORDS + 1 + 8 * SENTENCES);
+
+/// How many weights [`talkhis_weights`] holds.
+pub const WEIGHTS: usize = 19;
+
+/// The core's default weights, in the order `talkhis.mjs` names them (`WEIGHTS` there):
+/// content_weight, position_weight, position_decay, lead_bonus, headline_boost,
+/// length_smoothing, min_words, redundancy, headline_eligible, fill, keyword_position_decay,
+/// paragraph_bonus, position_floor, long_sentence, spread_weight, lead_sentences,
+/// topic_threshold, phrase_weight, phrase_min_count.
+const fn weights() -> [u16; WEIGHTS] {
+    let c = Config::new();
+    [
+        c.content_weight(),
+        c.position_weight(),
+        c.position_decay(),
+        c.lead_bonus(),
+        c.headline_boost(),
+        c.length_smoothing(),
+        c.min_words(),
+        c.redundancy(),
+        c.headline_eligible() as u16,
+        c.fill() as u16,
+        c.keyword_position_decay(),
+        c.paragraph_bonus(),
+        c.position_floor(),
+        c.long_sentence(),
+        c.spread_weight(),
+        c.lead_sentences(),
+        c.topic_threshold(),
+        c.phrase_weight(),
+        c.phrase_min_count(),
+    ]
+}
 
 /// The module's memory: all of it static, zero-initialized (no data segment).
 struct State {
@@ -45,17 +85,27 @@ struct State {
     scratch: Summarizer<SENTENCES, TERMS>,
 }
 
-struct Global(UnsafeCell<State>);
+struct Global<T>(UnsafeCell<T>);
 
 // SAFETY: wasm32-unknown-unknown without the `atomics` feature runs one thread, and no export
 // calls another, so at most one reference to the state is live at a time.
-unsafe impl Sync for Global {}
+unsafe impl<T> Sync for Global<T> {}
 
-static STATE: Global = Global(UnsafeCell::new(State {
+static STATE: Global<State> = Global(UnsafeCell::new(State {
     input: [0; INPUT_BYTES],
     output: [0; OUTPUT_BYTES],
     scratch: Summarizer::new(),
 }));
+
+/// The weights (apart from the rest of the state, which must stay zero to stay out of the
+/// file): a data segment of 38 bytes.
+static WEIGHT_VALUES: Global<[u16; WEIGHTS]> = Global(UnsafeCell::new(weights()));
+
+/// Where the caller reads and writes the weights ([`WEIGHTS`] `u16`s, see [`weights`]).
+#[unsafe(no_mangle)]
+pub extern "C" fn talkhis_weights() -> *mut u16 {
+    WEIGHT_VALUES.0.get().cast()
+}
 
 /// Where the caller writes the input text.
 #[unsafe(no_mangle)]
@@ -81,21 +131,41 @@ pub extern "C" fn talkhis_output() -> *const u8 {
 ///
 /// `budget` picks how `amount` is read: 0 = sentences, 1 = words, 2 = permille of the
 /// document's words. At most [`MAX_SENTENCES`] sentences and `keywords.min(MAX_KEYWORDS)`
-/// keywords are returned. Returns the answer's length, or minus the error message's length.
+/// keywords are returned, and with `explain != 0` every sentence's score parts. Returns the
+/// answer's length, or minus the error message's length.
 #[unsafe(no_mangle)]
-pub extern "C" fn talkhis_run(len: usize, budget: u32, amount: u32, keywords: u32) -> i32 {
-    // SAFETY: see `Global`: this is the only reference to the state while the call runs, and
-    // the caller (JavaScript) does not touch the memory until it returns.
-    let state = unsafe { &mut *STATE.0.get() };
+pub extern "C" fn talkhis_run(
+    len: usize,
+    budget: u32,
+    amount: u32,
+    keywords: u32,
+    explain: u32,
+) -> i32 {
+    // SAFETY: see `Global`: these are the only references to the state and the weights
+    // while the call runs, and the caller (JavaScript) does not touch the memory until it
+    // returns.
+    let (state, weights) = unsafe { (&mut *STATE.0.get(), &*WEIGHT_VALUES.0.get()) };
     let State { input, output, scratch } = state;
     let mut out = Out { buf: output, len: 0 };
-    let config = config(budget, amount, keywords);
+    let config = config(budget, amount, keywords, weights);
     match input.get(..len).map(core::str::from_utf8) {
         Some(Ok(text)) => match scratch.analyze(text, &config) {
             Ok(mut doc) => {
                 let summary: Summary<'_, MAX_SENTENCES> = doc.summary();
                 let keywords: Keywords<'_, MAX_KEYWORDS> = doc.keywords();
                 answer(&mut out, &summary, &keywords);
+                if explain != 0 {
+                    let start = out.len;
+                    out.u32(0);
+                    let mut n = 0;
+                    for s in doc.scores() {
+                        parts(&mut out, &s);
+                        n += 1;
+                    }
+                    if let Some(count) = out.buf.get_mut(start..start + 4) {
+                        count.copy_from_slice(&u32::to_le_bytes(n));
+                    }
+                }
                 out.len as i32
             }
             Err(e) => fail(&mut out, &e),
@@ -105,14 +175,36 @@ pub extern "C" fn talkhis_run(len: usize, budget: u32, amount: u32, keywords: u3
     }
 }
 
-fn config(budget: u32, amount: u32, keywords: u32) -> Config {
+fn config(budget: u32, amount: u32, keywords: u32, weights: &[u16; WEIGHTS]) -> Config {
     let clamp = |n: u32| u16::try_from(n).unwrap_or(u16::MAX);
     let budget = match budget {
         1 => Budget::Words(amount),
         2 => Budget::Ratio(clamp(amount)),
         _ => Budget::Sentences(clamp(amount)),
     };
-    Config::new().with_budget(budget).with_keywords(clamp(keywords))
+    let [c, p, pd, lb, hb, ls, mw, r, he, f, kpd, pb, pf, long, sw, lsn, tt, pw, pmc] = *weights;
+    Config::new()
+        .with_budget(budget)
+        .with_keywords(clamp(keywords))
+        .with_content_weight(c)
+        .with_position_weight(p)
+        .with_position_decay(pd)
+        .with_lead_bonus(lb)
+        .with_headline_boost(hb)
+        .with_length_smoothing(ls)
+        .with_min_words(mw)
+        .with_redundancy(r)
+        .with_headline_eligible(he != 0)
+        .with_fill(f != 0)
+        .with_keyword_position_decay(kpd)
+        .with_paragraph_bonus(pb)
+        .with_position_floor(pf)
+        .with_long_sentence(long)
+        .with_spread_weight(sw)
+        .with_lead_sentences(lsn)
+        .with_topic_threshold(tt)
+        .with_phrase_weight(pw)
+        .with_phrase_min_count(pmc)
 }
 
 /// Writes the answer (see the crate docs for the layout).
@@ -136,6 +228,18 @@ fn answer(
         out.u32(k.score.0);
         out.u32(u32::from(k.count));
     }
+}
+
+/// Writes one sentence's score parts (see the crate docs for the layout).
+fn parts(out: &mut Out<'_>, s: &SentenceScore<'_>) {
+    out.u32(s.start as u32);
+    out.u32(s.text.len() as u32);
+    out.u32(u32::from(s.words) | u32::from(s.content_words) << 16);
+    out.u32(u32::from(s.headline) | u32::from(s.eligible) << 1);
+    out.u32(s.content.0);
+    out.u32(s.position.0);
+    out.u32(s.bonus.0);
+    out.u32(s.total.0);
 }
 
 /// Writes the error message and returns minus its length.

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 
-import { MAX_KEYWORDS, load } from '../talkhis.mjs';
+import { MAX_KEYWORDS, MAX_SENTENCES, WEIGHTS, load } from '../talkhis.mjs';
 
 const wasmUrl = new URL('../talkhis.wasm', import.meta.url);
 const sample = await readFile(new URL('../../tests/data/sample.txt', import.meta.url), 'utf8');
@@ -73,7 +73,7 @@ test('budgets: sentences, words, ratio and the keyword count', () => {
   const large = talkhis.summarize(sample, { ratio: 0.6 }).summary.length;
   assert.ok(small <= large, `ratio 0.1 gives ${small}, 0.6 gives ${large}`);
   assert.equal(talkhis.summarize(sample, { keywords: 2 }).keywords.length, 2);
-  assert.ok(talkhis.summarize(sample, { keywords: 1000 }).keywords.length <= MAX_KEYWORDS);
+  assert.ok(talkhis.summarize(sample, { keywords: MAX_KEYWORDS }).keywords.length <= MAX_KEYWORDS);
 });
 
 test('offsets are UTF-16 indices, also after astral characters', () => {
@@ -95,9 +95,19 @@ test('empty, blank and non-Arabic input', () => {
 });
 
 test('errors: too long, too many sentences, bad options', () => {
-  assert.throws(() => talkhis.summarize('ا'.repeat(talkhis.inputCapacity)), RangeError);
+  assert.throws(() => talkhis.summarize('ا'.repeat(talkhis.inputCapacity)), {
+    name: 'RangeError',
+    message: /longer than 1048576 bytes/,
+    limit: 1048576,
+    unit: 'bytes',
+  });
   const many = Array.from({ length: 5000 }, (_, i) => `جملة رقم ${i}.`).join(' ');
-  assert.throws(() => talkhis.summarize(many), /capacity exceeded at byte \d+: more than 4096/);
+  assert.throws(() => talkhis.summarize(many), {
+    name: 'RangeError',
+    message: /capacity exceeded at byte \d+: more than 4096 sentences/,
+    limit: 4096,
+    unit: 'sentences',
+  });
   assert.throws(() => talkhis.summarize(sample, { sentences: 2, words: 10 }), TypeError);
   assert.throws(() => talkhis.summarize(sample, { sentences: -1 }), RangeError);
   assert.throws(() => talkhis.summarize(sample, { ratio: 2 }), RangeError);
@@ -109,4 +119,90 @@ test('calls are independent: the same answer twice, also after an error', () => 
   assert.throws(() => talkhis.summarize('ا'.repeat(talkhis.inputCapacity)));
   talkhis.summarize('نص آخر قصير عن الطقس.');
   assert.deepEqual(talkhis.summarize(sample), first);
+});
+
+test('an unknown option or weight is a TypeError naming it', () => {
+  assert.throws(() => talkhis.summarize(sample, { foo: 1 }), { name: 'TypeError', message: /unknown option "foo"/ });
+  assert.throws(() => talkhis.summarize(sample, { sentence: 2 }), { name: 'TypeError', message: /"sentence"/ });
+  assert.throws(() => talkhis.summarize(sample, { weights: { lead: 0 } }), {
+    name: 'TypeError',
+    message: /unknown weight "lead"/,
+  });
+  assert.throws(() => talkhis.summarize(sample, { weights: { fill: 1 } }), TypeError);
+  assert.throws(() => talkhis.summarize(sample, { sentences: '2' }), TypeError);
+  assert.throws(() => talkhis.summarize(sample, { explain: 'yes' }), TypeError);
+});
+
+test('a value past the module capacity is a RangeError naming the limit', () => {
+  const cases = [
+    [{ sentences: MAX_SENTENCES + 1 }, /sentences must be at most 64/],
+    [{ sentences: 100 }, /sentences must be at most 64 .*got 100/],
+    [{ keywords: MAX_KEYWORDS + 1 }, /keywords must be at most 64/],
+    [{ keywords: 1000 }, /keywords must be at most 64/],
+    [{ words: 2 ** 32 }, /words must be at most 4294967295/],
+    [{ weights: { lead_bonus: 65536 } }, /weight lead_bonus must be at most 65535/],
+    [{ weights: { min_words: -1 } }, /weight min_words must be a non-negative integer/],
+  ];
+  for (const [options, message] of cases) {
+    assert.throws(() => talkhis.summarize(sample, options), { name: 'RangeError', message }, JSON.stringify(options));
+  }
+  // The limits themselves are accepted.
+  talkhis.summarize(sample, { sentences: MAX_SENTENCES, keywords: MAX_KEYWORDS, words: undefined });
+  talkhis.summarize(sample, { words: 2 ** 32 - 1, weights: { lead_bonus: 65535 } });
+});
+
+test('the default weights come from the module: the core Config::new()', () => {
+  assert.deepEqual(Object.keys(talkhis.defaults), WEIGHTS);
+  assert.equal(talkhis.defaults.content_weight, 25);
+  assert.equal(talkhis.defaults.position_decay, 500);
+  assert.equal(talkhis.defaults.lead_bonus, 300);
+  assert.equal(talkhis.defaults.phrase_min_count, 2);
+  assert.equal(talkhis.defaults.fill, true);
+  assert.equal(talkhis.defaults.headline_eligible, true);
+});
+
+test('weights change the result and do not leak into the next call', () => {
+  const plain = talkhis.summarize(sample);
+  const noPosition = talkhis.summarize(sample, {
+    weights: { position_weight: 0, lead_bonus: 0, content_weight: 100 },
+  });
+  assert.notDeepEqual(noPosition.summary.map((s) => s.start), plain.summary.map((s) => s.start));
+  assert.deepEqual(talkhis.summarize(sample, { weights: { ...talkhis.defaults } }), plain);
+  assert.deepEqual(talkhis.summarize(sample), plain);
+  const noPhrases = talkhis.summarize(sample, { weights: { phrase_weight: 0 } });
+  assert.ok(noPhrases.keywords.every((k) => !k.text.includes(' ')), 'no two-word keyphrases');
+});
+
+test('explain: every sentence with its score parts, the chosen ones marked', () => {
+  const result = talkhis.summarize(sample, { sentences: 4, explain: true });
+  const { explain, summary } = result;
+  assert.equal(explain.length, result.totalSentences);
+  assert.deepEqual(explain.map((s) => s.index), explain.map((_, i) => i));
+  assertSpans(sample, explain, 'explain');
+  assert.deepEqual(explain.filter((s) => s.chosen).map((s) => s.start), summary.map((s) => s.start));
+  for (const s of summary) {
+    assert.equal(explain.find((x) => x.start === s.start).total, s.score, 'a summary score is its total');
+  }
+  assert.ok(explain.every((s) => s.words >= s.contentWords && s.content <= 1 && s.total >= 0));
+  assert.ok(explain.some((s) => s.content === 1), 'the best content part is 1');
+  assert.equal(explain.filter((s) => s.headline).length <= 1, true);
+  assert.equal(talkhis.summarize(sample).explain, undefined);
+});
+
+test('byte offsets: byteStart and byteEnd index the UTF-8 text', () => {
+  const bytes = new TextEncoder().encode(sample);
+  const decoder = new TextDecoder();
+  const { summary, keywords, explain } = talkhis.summarize(sample, { explain: true });
+  for (const item of [...summary, ...keywords, ...explain]) {
+    assert.equal(decoder.decode(bytes.subarray(item.byteStart, item.byteEnd)), item.text);
+  }
+});
+
+test('capped: a words or ratio budget past 64 sentences says so', () => {
+  const long = Array.from({ length: 100 }, (_, i) => `وقال المسؤول إن المشروع رقم ${i} يخدم المدينة.`).join(' ');
+  const all = talkhis.summarize(long, { ratio: 1, weights: { redundancy: 1000 } });
+  assert.equal(all.summary.length, MAX_SENTENCES);
+  assert.equal(all.capped, true);
+  assert.equal(talkhis.summarize(long, { sentences: MAX_SENTENCES, weights: { redundancy: 1000 } }).capped, false);
+  assert.equal(talkhis.summarize(sample).capped, false);
 });
