@@ -14,6 +14,7 @@ use talkhis::Config;
 use toml::{Table, Value};
 
 use crate::UsageError;
+use crate::process::{MAX_KEYWORDS, SUMMARY_SENTENCES};
 
 /// `Config` fields that have options of their own (`--sentences`/`--words`/`--ratio` and
 /// `-k`), so they get no generic weight flag and are not tuned.
@@ -132,6 +133,49 @@ pub const KNOWN: &[Known] = &[
     },
 ];
 
+/// The values the CLI allows where the core's type (`u16`) allows more, as
+/// `(field, least, most)`: the CLI returns at most [`MAX_KEYWORDS`] keywords, a redundancy
+/// of 1000 already turns the check off, and a keyphrase needs a pair seen at least twice.
+/// Flags and `--config` files go through the same check ([`check`]).
+pub const RANGES: &[(&str, i64, i64)] = &[
+    ("keywords", 0, MAX_KEYWORDS as i64),
+    ("redundancy", 0, 1000),
+    ("phrase_min_count", 2, u16::MAX as i64),
+];
+
+/// The ranges of the budget's kinds: at most [`SUMMARY_SENTENCES`] sentences, a ratio of
+/// at most 1000 thousandths; words are any `u32`.
+const BUDGET_RANGES: &[(&str, i64, i64)] =
+    &[("Sentences", 0, SUMMARY_SENTENCES as i64), ("Ratio", 0, 1000)];
+
+/// Checks the values of `table` (a whole or partial `Config`) against [`RANGES`].
+///
+/// # Errors
+///
+/// One naming the key, the value and the range: `redundancy = 5000 is not in 0..=1000`.
+pub fn check(table: &Table) -> Result<()> {
+    let out_of = |key: &str, v: i64, (least, most): (i64, i64)| {
+        anyhow!("{key} = {v} is not in {least}..={most}")
+    };
+    for (name, least, most) in RANGES {
+        if let Some(v) = table.get(*name).and_then(Value::as_integer)
+            && !(*least..=*most).contains(&v)
+        {
+            return Err(out_of(name, v, (*least, *most)));
+        }
+    }
+    if let Some(budget) = table.get("budget").and_then(Value::as_table) {
+        for (kind, least, most) in BUDGET_RANGES {
+            if let Some(v) = budget.get(*kind).and_then(Value::as_integer)
+                && !(*least..=*most).contains(&v)
+            {
+                return Err(out_of(&format!("budget.{kind}"), v, (*least, *most)));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// The type of a weight field, from its default value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -247,6 +291,7 @@ pub fn set(config: &Config, name: &str, value: Value) -> Result<Config> {
     let mut table = to_table(config);
     let Some(slot) = table.get_mut(name) else { bail!("Config has no field {name:?}") };
     *slot = value;
+    check(&table)?;
     from_table(table).with_context(|| format!("invalid value for {name}"))
 }
 
@@ -281,7 +326,9 @@ pub fn load(path: &Path) -> Result<Config> {
         };
         *slot = value;
     }
-    from_table(table).map_err(|e| usage(format!("config {}: {e}", path.display())))
+    check(&table)
+        .and_then(|()| from_table(table))
+        .map_err(|e| usage(format!("config {}: {e}", path.display())))
 }
 
 /// `config` as a commented TOML file that [`load`] reads back.
@@ -351,6 +398,16 @@ mod tests {
             ("negative", "min_words", Value::Integer(-1), None),
             ("wrong type", "fill", Value::Integer(1), None),
             ("unknown field", "no_such_field", Value::Integer(1), None),
+            ("redundancy past 1000", "redundancy", Value::Integer(5000), None),
+            (
+                "redundancy 1000",
+                "redundancy",
+                Value::Integer(1000),
+                Some(base.with_redundancy(1000)),
+            ),
+            ("phrase pair once", "phrase_min_count", Value::Integer(1), None),
+            ("more keywords than the CLI returns", "keywords", Value::Integer(1000), None),
+            ("256 keywords", "keywords", Value::Integer(256), Some(base.with_keywords(256))),
         ];
         for (name, field, value, expected) in cases {
             let got = set(&base, field, value.clone()).ok();
