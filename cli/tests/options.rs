@@ -9,18 +9,8 @@ use std::fs;
 use std::path::Path;
 use std::process::Command as Process;
 
-use common::{run, run_guarded, sample, sample_path, talkhis};
+use common::{paths, run, run_guarded, sample, sample_path, talkhis};
 use serde_json::Value;
-
-/// The `path` of every JSON line of `out`.
-fn paths(out: &str) -> Vec<String> {
-    out.lines()
-        .map(|l| {
-            let v: Value = serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l:?}"));
-            v["path"].as_str().expect("a path").to_owned()
-        })
-        .collect()
-}
 
 #[test]
 fn options_go_before_or_after_the_subcommand() {

@@ -64,3 +64,14 @@ pub fn run_guarded(cmd: &mut Command) -> Run {
 pub fn run(args: &[&str]) -> Run {
     run_guarded(talkhis().args(args))
 }
+
+/// The `path` of every JSON line of `out`.
+pub fn paths(out: &str) -> Vec<String> {
+    out.lines()
+        .map(|l| {
+            let v: serde_json::Value =
+                serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l:?}"));
+            v["path"].as_str().expect("a path").to_owned()
+        })
+        .collect()
+}
