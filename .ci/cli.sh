@@ -14,3 +14,8 @@ talkhis=target/release/talkhis
 "$talkhis" ../shared/data/easc-dev ../shared/data/akec-train > /dev/null
 "$talkhis" eval summaries ../shared/data/easc-dev
 "$talkhis" eval keywords ../shared/data/akec-train
+# Inputs chosen by glob and by list, completions and the man page (tests/ check each in depth).
+"$talkhis" keywords --glob article.txt ../shared/data/ant-dev > /dev/null
+find ../shared/data/easc-dev -name '*.txt' -print0 | "$talkhis" -q keywords --files-from - -0 > /dev/null
+"$talkhis" completions bash | bash -n
+"$talkhis" man > /dev/null
