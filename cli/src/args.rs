@@ -19,7 +19,8 @@ Exit codes:
   0  success (also: empty input, and output cut short by a closed pipe such as `| head`)
   1  an input failed: missing or unreadable file, invalid UTF-8, a document too large;
      in a batch the other documents are still processed and reported
-  2  usage: bad option or value, unreadable --config file";
+  2  usage: bad option or value, unreadable --config file, an option the subcommand
+     does not take";
 
 /// The JSON schema, for `--help`; the README has the same.
 const JSON_SCHEMA: &str = "\

@@ -98,8 +98,8 @@ fn refuse_before(command: Option<&Command>, before: &[(String, String)]) -> anyh
         None | Some(Command::Summarize(_)) => return Ok(()),
         Some(Command::Keywords(_)) => ("keywords", |id| !SUMMARIZE_ONLY.contains(&id)),
         Some(Command::Config(_)) => ("config", is_config),
-        Some(Command::Eval(_)) => ("eval", |_| false),
-        Some(Command::Tune(_)) => ("tune", |_| false),
+        Some(Command::Eval(_)) => ("eval", is_config),
+        Some(Command::Tune(_)) => ("tune", is_config),
         Some(Command::Completions(_)) => ("completions", |_| false),
         Some(Command::Man) => ("man", |_| false),
     };
@@ -117,6 +117,7 @@ fn refuse_before(command: Option<&Command>, before: &[(String, String)]) -> anyh
 fn run(cli: Cli, before: &[(String, String)]) -> anyhow::Result<Status> {
     refuse_before(cli.command.as_ref(), before)?;
     let root = cli.summarize;
+    let config = root.input.config.clone();
     match cli.command {
         None => process::run(Mode::Summarize, &root.input, root.budget.budget(), root.explain),
         Some(Command::Summarize(a)) => {
@@ -131,16 +132,20 @@ fn run(cli: Cli, before: &[(String, String)]) -> anyhow::Result<Status> {
         }
         Some(Command::Completions(a)) => process::print_completions(a.shell).map(|()| Status::Ok),
         Some(Command::Man) => process::print_man().map(|()| Status::Ok),
-        Some(Command::Eval(EvalCommand::Summaries(a))) => {
+        Some(Command::Eval(EvalCommand::Summaries(mut a))) => {
+            a.config = a.config.merge(config);
             eval::run::summaries(&a).map(|()| Status::Ok)
         }
-        Some(Command::Eval(EvalCommand::Keywords(a))) => {
+        Some(Command::Eval(EvalCommand::Keywords(mut a))) => {
+            a.config = a.config.merge(config);
             eval::run::keywords(&a).map(|()| Status::Ok)
         }
-        Some(Command::Tune(TuneCommand::Summaries(a))) => {
+        Some(Command::Tune(TuneCommand::Summaries(mut a))) => {
+            a.config = a.config.merge(config);
             eval::tune::run(&a, true).map(|()| Status::Ok)
         }
-        Some(Command::Tune(TuneCommand::Keywords(a))) => {
+        Some(Command::Tune(TuneCommand::Keywords(mut a))) => {
+            a.config = a.config.merge(config);
             eval::tune::run(&a, false).map(|()| Status::Ok)
         }
     }

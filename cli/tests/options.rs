@@ -51,6 +51,16 @@ fn options_go_before_or_after_the_subcommand() {
     assert_eq!(doc["keywords"].as_array().unwrap().len(), 2);
     assert_eq!(doc["sentences"].as_array().unwrap().len(), 1);
 
+    // The scoring configuration before `eval` and `tune` is theirs: here a missing file.
+    for sub in [&["eval", "summaries"][..], &["tune", "keywords"]] {
+        let mut args = vec!["--config", "/no/such/c.toml"];
+        args.extend_from_slice(sub);
+        args.push(d);
+        let r = run(&args);
+        assert_eq!(r.code, 2, "{args:?}: {r:?}");
+        assert!(r.stderr.contains("config /no/such/c.toml: no such file"), "{}", r.stderr);
+    }
+
     // An option the subcommand does not take is refused, naming it.
     for (args, needle) in [
         (vec!["-n", "2", "keywords", p], "--sentences"),
