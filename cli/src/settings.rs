@@ -148,7 +148,8 @@ pub const RANGES: &[(&str, i64, i64)] = &[
 const BUDGET_RANGES: &[(&str, i64, i64)] =
     &[("Sentences", 0, SUMMARY_SENTENCES as i64), ("Ratio", 0, 1000)];
 
-/// Checks the values of `table` (a whole or partial `Config`) against [`RANGES`].
+/// Checks the values of `table` (a whole or partial `Config`) against [`RANGES`]; every
+/// other integer field is a `u16`, 0 to 65535.
 ///
 /// # Errors
 ///
@@ -157,11 +158,14 @@ pub fn check(table: &Table) -> Result<()> {
     let out_of = |key: &str, v: i64, (least, most): (i64, i64)| {
         anyhow!("{key} = {v} is not in {least}..={most}")
     };
-    for (name, least, most) in RANGES {
-        if let Some(v) = table.get(*name).and_then(Value::as_integer)
-            && !(*least..=*most).contains(&v)
-        {
-            return Err(out_of(name, v, (*least, *most)));
+    for (name, value) in table {
+        let Some(v) = value.as_integer() else { continue };
+        let range = RANGES
+            .iter()
+            .find(|(n, ..)| n == name)
+            .map_or((0, i64::from(u16::MAX)), |&(_, least, most)| (least, most));
+        if !(range.0..=range.1).contains(&v) {
+            return Err(out_of(name, v, range));
         }
     }
     if let Some(budget) = table.get("budget").and_then(Value::as_table) {

@@ -86,6 +86,8 @@ fn out_of_range_is_refused_the_same_way_from_flags_and_config_files() {
         ("keywords", "--keywords", "1000", "0..=256", "256"),
         ("redundancy", "--redundancy", "5000", "0..=1000", "1000"),
         ("phrase_min_count", "--phrase-min-count", "1", "2..=65535", "2"),
+        ("min_words", "--min-words", "-1", "0..=65535", "0"),
+        ("position_decay", "--position-decay", "70000", "0..=65535", "65535"),
     ];
     for (key, flag, bad, range, good) in cases {
         let file = dir.path().join(format!("{key}.toml"));
