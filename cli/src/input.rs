@@ -292,13 +292,19 @@ fn special(kind: &fs::FileType) -> String {
 /// Reads a `--files-from` list: one path a line (a CR before the LF is dropped), or one
 /// between NUL bytes with `null`; empty entries are passed over.
 fn read_list(list: &Path, null: bool) -> anyhow::Result<Vec<PathBuf>> {
-    let cap = Cap { bytes: MAX_LIST_BYTES, given: true, large: false };
     let bytes = if list.as_os_str() == "-" {
-        read_capped(io::stdin().lock(), None, cap)
+        read_upto(io::stdin().lock(), None, MAX_LIST_BYTES).map_err(|e| DocError::io(&e))
     } else {
-        open(list, false).and_then(|(file, size)| read_capped(file, size, cap))
-    }
-    .map_err(|e| UsageError(format!("--files-from {}: {}", list.display(), e.message)))?;
+        read_small(list, MAX_LIST_BYTES)
+    };
+    let bytes = bytes
+        .and_then(|b| {
+            b.ok_or_else(|| DocError {
+                kind: "too-large",
+                message: format!("longer than {MAX_LIST_BYTES} bytes; split the list"),
+            })
+        })
+        .map_err(|e| UsageError(format!("--files-from {}: {}", list.display(), e.message)))?;
     let separator = if null { b'\0' } else { b'\n' };
     let entries = bytes.split(|&b| b == separator).map(|entry| match entry {
         [rest @ .., b'\r'] if !null => rest,
@@ -425,21 +431,34 @@ fn open(path: &Path, found: bool) -> Result<(fs::File, Option<u64>), DocError> {
     Ok((file, meta.is_file().then_some(meta.len())))
 }
 
-/// Reads `reader` to its end, but at most `cap.bytes + 1` bytes: more is an error, whether a
-/// regular file's `size` says so before a byte is read or a stream (`/dev/zero`, an endless
-/// pipe) runs past it.
+/// Reads `reader` to its end under `cap`: more bytes are an error that names the cap.
 fn read_capped(reader: impl Read, size: Option<u64>, cap: Cap) -> Result<Vec<u8>, DocError> {
-    if size.is_some_and(|s| s > cap.bytes) {
-        return Err(cap.exceeded());
+    read_upto(reader, size, cap.bytes).map_err(|e| DocError::io(&e))?.ok_or_else(|| cap.exceeded())
+}
+
+/// Reads `reader` to its end, but at most `most + 1` bytes: `None` when there are more,
+/// whether a regular file's `size` says so before a byte is read or a stream (`/dev/zero`,
+/// an endless pipe) runs past it.
+fn read_upto(reader: impl Read, size: Option<u64>, most: u64) -> io::Result<Option<Vec<u8>>> {
+    if size.is_some_and(|s| s > most) {
+        return Ok(None);
     }
     // Room for the whole file and the one byte that would show it grew.
     let room = size.and_then(|s| usize::try_from(s + 1).ok()).unwrap_or(0);
     let mut bytes = Vec::with_capacity(room);
-    reader.take(cap.bytes + 1).read_to_end(&mut bytes).map_err(|e| DocError::io(&e))?;
-    if bytes.len() as u64 > cap.bytes {
-        return Err(cap.exceeded());
-    }
-    Ok(bytes)
+    reader.take(most + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= most).then_some(bytes))
+}
+
+/// Reads a small file that the user names for the CLI itself (a `--config` file, a
+/// `--files-from` list): at most `most` bytes, `None` past that, never more read.
+///
+/// # Errors
+///
+/// The [`DocError`] of a failed open or read.
+pub fn read_small(path: &Path, most: u64) -> Result<Option<Vec<u8>>, DocError> {
+    let (file, size) = open(path, false)?;
+    read_upto(file, size, most).map_err(|e| DocError::io(&e))
 }
 
 /// Checks (or, with `lossy`, repairs) UTF-8.

@@ -6,7 +6,6 @@
 //! here. The table [`KNOWN`] only adds help text and tuning grids for the fields we know.
 
 use std::fmt::Write as _;
-use std::fs;
 use std::path::Path;
 
 use anyhow::{Context, Result, anyhow, bail};
@@ -299,6 +298,9 @@ pub fn set(config: &Config, name: &str, value: Value) -> Result<Config> {
     from_table(table).with_context(|| format!("invalid value for {name}"))
 }
 
+/// The largest `--config` file: `talkhis config` prints about 2 KB.
+const MAX_CONFIG_BYTES: u64 = 1 << 20;
+
 /// Reads a `--config` TOML file: any subset of the keys `talkhis config` prints, applied over
 /// the defaults. Unknown keys are errors, so a typo never passes silently.
 ///
@@ -308,14 +310,20 @@ pub fn set(config: &Config, name: &str, value: Value) -> Result<Config> {
 /// key, or a value that does not fit its field.
 pub fn load(path: &Path) -> Result<Config> {
     let usage = |msg: String| anyhow::Error::new(UsageError(msg));
-    let text = fs::read_to_string(path).map_err(|e| {
-        let what = match e.kind() {
-            std::io::ErrorKind::IsADirectory => "is a directory, expected a TOML file".to_owned(),
-            std::io::ErrorKind::NotFound => "no such file".to_owned(),
-            _ => e.to_string(),
+    let bytes = crate::input::read_small(path, MAX_CONFIG_BYTES).map_err(|e| {
+        let what = match e.kind {
+            "is-directory" => "is a directory, expected a TOML file".to_owned(),
+            "not-found" => "no such file".to_owned(),
+            _ => e.message,
         };
         usage(format!("config {}: {what}", path.display()))
     })?;
+    let Some(bytes) = bytes else {
+        let what = format!("larger than {MAX_CONFIG_BYTES} bytes, not a talkhis configuration");
+        return Err(usage(format!("config {}: {what}", path.display())));
+    };
+    let text = String::from_utf8(bytes)
+        .map_err(|_| usage(format!("config {}: not UTF-8 text", path.display())))?;
     let file: Table = toml::from_str(&text)
         .map_err(|e| usage(format!("config {}: {}", path.display(), e.to_string().trim())))?;
     let mut table = to_table(&Config::new());
@@ -363,6 +371,8 @@ pub fn render(config: &Config) -> String {
 
 #[cfg(test)]
 mod tests {
+    use std::fs;
+
     use talkhis::Budget;
 
     use super::*;

@@ -217,6 +217,15 @@ fn a_regular_file_past_the_cap_fails_from_its_size_alone() {
     assert_eq!(r.code, 1, "{r:?}");
     let r = run_guarded(talkhis().args(["--max-bytes", "999", "-"]).write_stdin(text));
     assert!(r.code == 1 && r.stderr.contains("<stdin>: document too large"), "{r:?}");
+    // The files the CLI reads for itself are capped too, and never block a walk.
+    for (args, needle) in [
+        (vec!["--config", "/dev/zero", "config"], "config /dev/zero: larger than 1048576 bytes"),
+        (vec!["--files-from", "/dev/zero"], "--files-from /dev/zero: longer than 67108864 bytes"),
+    ] {
+        let r = run(&args);
+        assert_eq!(r.code, 2, "{args:?}: {r:?}");
+        assert!(r.stderr.contains(needle), "{args:?}: {}", r.stderr);
+    }
     for bad in ["0", "4G", "5000000000", "lots"] {
         let r = run(&["--max-bytes", bad, at_cap.to_str().unwrap()]);
         assert_eq!(r.code, 2, "--max-bytes {bad}: {r:?}");
