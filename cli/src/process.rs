@@ -279,6 +279,11 @@ pub fn run(mode: Mode, args: &InputArgs, budget: Option<Budget>, explain: bool) 
     if args.null && args.files_from.is_none() {
         return Err(UsageError("-0/--null goes with --files-from FILE".into()).into());
     }
+    let list_on_terminal =
+        args.files_from.as_ref().is_some_and(|l| l.as_os_str() == "-") && io::stdin().is_terminal();
+    if list_on_terminal && !args.quiet {
+        eprintln!("talkhis: reading the paths from standard input, one a line (end with Ctrl-D)");
+    }
     let inputs = input::expand(&Selection {
         paths: &args.paths,
         files_from: args.files_from.as_deref(),

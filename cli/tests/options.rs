@@ -403,6 +403,31 @@ fn on_a_terminal(command: &str) -> Option<String> {
 }
 
 #[test]
+fn a_list_typed_on_a_terminal_is_announced() {
+    let bin = assert_cmd::cargo::cargo_bin!("talkhis").display().to_string();
+    let p = sample_path().display().to_string();
+    let command = format!("timeout 60 '{bin}' keywords -k 1 --files-from -");
+    let Ok(mut child) = Process::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+    else {
+        eprintln!("skipped: no script(1) to make a terminal");
+        return;
+    };
+    // The path typed, then Ctrl-D at the start of a line: the end of the list.
+    let mut stdin = child.stdin.take().unwrap();
+    std::io::Write::write_all(&mut stdin, format!("{p}\n\u{4}").as_bytes()).unwrap();
+    // Standard input stays open until the run ends, so that script(1) does not end early.
+    let out = child.wait_with_output().unwrap();
+    drop(stdin);
+    let screen = String::from_utf8_lossy(&out.stdout);
+    assert!(screen.contains("reading the paths from standard input"), "{screen}");
+    assert!(screen.contains(&format!("{{\"path\":\"{p}\"")), "the typed path was read: {screen}");
+}
+
+#[test]
 fn progress_bar_never_mixes_with_the_output() {
     let dir = tempfile::tempdir().unwrap();
     let text = sample();
