@@ -396,9 +396,14 @@ fn man_page() {
 }
 
 /// `script(1)` runs a command on a pseudo-terminal, so that its standard output and standard
-/// error are both a terminal, as in an interactive shell. `None` where it is missing.
+/// error are both a terminal, as in an interactive shell (`TERM` set: without it, as in CI,
+/// the bar is never drawn). `None` where it is missing.
 fn on_a_terminal(command: &str) -> Option<String> {
-    let out = Process::new("script").args(["-qec", command, "/dev/null"]).output().ok()?;
+    let out = Process::new("script")
+        .args(["-qec", command, "/dev/null"])
+        .env("TERM", "xterm")
+        .output()
+        .ok()?;
     Some(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
