@@ -46,8 +46,8 @@ JSON output (--format json: one object, or an array for several inputs;
     long_about = "Arabic extractive summaries and keywords (تلخيص).\n\n\
         Without a subcommand, summarizes: `talkhis article.txt` prints the article's best \
         sentences, one per line, in document order. Reads standard input when given `-` or \
-        no path; reads every *.txt file of a folder (recursively) in parallel. Options may \
-        stand before or after the subcommand (`talkhis -q keywords DIR`); a file named like \
+        no path; reads the files of a folder that --glob matches (*.txt by default, \
+        recursively, regular files only) in parallel. Options may stand before or after the subcommand (`talkhis -q keywords DIR`); a file named like \
         a subcommand is `./keywords`.",
     after_help = EXIT_CODES,
     after_long_help = format!("{EXIT_CODES}\n\n{JSON_SCHEMA}"),
@@ -78,7 +78,7 @@ pub enum Command {
     /// Search the scoring weights with k-fold cross validation.
     #[command(subcommand)]
     Tune(TuneCommand),
-    /// Print a shell completion script: `talkhis completions bash > ~/.local/share/bash-completion/completions/talkhis`.
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     Completions(CompletionsArgs),
     /// Print the manual page (roff): `talkhis man | man -l -`.
     Man,
@@ -101,8 +101,8 @@ pub struct InputArgs {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
-    /// Read the paths from FILE (`-`: standard input), one a line, as if named on the
-    /// command line.
+    /// Read more paths from FILE (`-`: standard input), one a line: a folder is walked, a
+    /// file is read if it is a regular file (as in a folder).
     #[arg(long, value_name = "FILE", help_heading = "Inputs")]
     pub files_from: Option<PathBuf>,
 
@@ -146,7 +146,8 @@ pub struct InputArgs {
     pub lossy: bool,
 
     /// Use the largest scratch space (65535 sentences, 262144 distinct terms, about 3.4 MB a
-    /// thread) for documents too large for the default (16384 sentences, 65536 terms).
+    /// thread) for documents too large for the default (16384 sentences, 65536 terms); raises
+    /// the default --max-bytes to 64M.
     #[arg(long)]
     pub large: bool,
 

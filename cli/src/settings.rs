@@ -79,7 +79,8 @@ pub const KNOWN: &[Known] = &[
     },
     Known {
         name: "fill",
-        help: "whether the last sentence may cross a word budget (true or false)",
+        help: "whether the last sentence may cross a word budget (true or false); with false the \
+               best sentence is still taken, even past the budget",
         grid: &[],
     },
     Known {
