@@ -154,6 +154,11 @@ impl Pattern {
 pub fn expand(sel: &Selection<'_>) -> anyhow::Result<Inputs> {
     let pattern = Pattern::new(sel.glob.unwrap_or(DEFAULT_GLOB))?;
     let paths = sel.paths;
+    let stdin_uses = paths.iter().filter(|p| p.as_os_str() == "-").count()
+        + usize::from(sel.files_from.is_some_and(|l| l.as_os_str() == "-"));
+    if stdin_uses > 1 {
+        return Err(UsageError("standard input (-) can be read only once".into()).into());
+    }
     let listed = match sel.files_from {
         Some(list) => read_list(list, sel.null)?,
         None if paths.is_empty() => {
@@ -161,11 +166,6 @@ pub fn expand(sel: &Selection<'_>) -> anyhow::Result<Inputs> {
         }
         None => Vec::new(),
     };
-    let stdin_uses = paths.iter().filter(|p| p.as_os_str() == "-").count()
-        + usize::from(sel.files_from.is_some_and(|l| l.as_os_str() == "-"));
-    if stdin_uses > 1 {
-        return Err(UsageError("standard input (-) can be read only once".into()).into());
-    }
     let mut inputs = Inputs {
         sources: Vec::new(),
         batch: paths.len() > 1 || sel.files_from.is_some(),
