@@ -18,6 +18,8 @@ echo "cli: release binary $size B"
 "$talkhis" tests/data/sample.txt
 "$talkhis" keywords tests/data/sample.txt
 "$talkhis" --format json tests/data/sample.txt > /dev/null
+"$talkhis" completions bash | bash -n
+"$talkhis" man > /dev/null
 if [ -z "${TALKHIS_DATA:-}" ]; then
     echo "cli: skipped the batch and evaluations on the corpora (set TALKHIS_DATA)"
     exit 0
@@ -26,6 +28,9 @@ fi
 "$talkhis" eval summaries "$TALKHIS_DATA/easc-dev"
 "$talkhis" eval summaries "$TALKHIS_DATA/easc-raw-sample"
 "$talkhis" eval keywords "$TALKHIS_DATA/akec-train"
+# Inputs chosen by glob and by list (tests/ check each in depth).
+"$talkhis" keywords --glob article.txt "$TALKHIS_DATA/ant-dev" > /dev/null
+find "$TALKHIS_DATA/easc-dev" -name '*.txt' -print0 | "$talkhis" -q keywords --files-from - -0 > /dev/null
 # What trips a reader on real articles (docs/TUNING.md keeps the figures).
 "$talkhis" eval defects "$TALKHIS_DATA/ant-dev"
 "$talkhis" eval defects "$TALKHIS_DATA/easc-dev"

@@ -4,8 +4,9 @@ use std::path::PathBuf;
 
 use clap::builder::PossibleValuesParser;
 use clap::error::ErrorKind;
-use clap::{Arg, ArgMatches, Args, Command as ClapCommand, FromArgMatches, Parser, Subcommand};
-use clap::{ValueEnum, value_parser};
+use clap::parser::ValueSource;
+use clap::{Arg, ArgMatches, Args, Command as ClapCommand, CommandFactory, FromArgMatches};
+use clap::{Parser, Subcommand, ValueEnum, value_parser};
 use talkhis::Config;
 use toml::Value;
 
@@ -18,7 +19,8 @@ Exit codes:
   0  success (also: empty input, and output cut short by a closed pipe such as `| head`)
   1  an input failed: missing or unreadable file, invalid UTF-8, a document too large;
      in a batch the other documents are still processed and reported
-  2  usage: bad option or value, unreadable --config file";
+  2  usage: bad option or value, unreadable --config file, an option the subcommand
+     does not take";
 
 /// The JSON schema, for `--help`; the README has the same.
 const JSON_SCHEMA: &str = "\
@@ -44,8 +46,9 @@ JSON output (--format json: one object, or an array for several inputs;
     long_about = "Arabic extractive summaries and keywords (تلخيص).\n\n\
         Without a subcommand, summarizes: `talkhis article.txt` prints the article's best \
         sentences, one per line, in document order. Reads standard input when given `-` or \
-        no path; reads every *.txt file of a folder (recursively) in parallel.",
-    args_conflicts_with_subcommands = true,
+        no path; reads the files of a folder that --glob matches (*.txt by default, \
+        recursively, regular files only) in parallel. Options may stand before or after the subcommand (`talkhis -q keywords DIR`); a file named like \
+        a subcommand is `./keywords`.",
     after_help = EXIT_CODES,
     after_long_help = format!("{EXIT_CODES}\n\n{JSON_SCHEMA}"),
 )]
@@ -69,21 +72,57 @@ pub enum Command {
     Keywords(InputArgs),
     /// Print the scoring configuration as TOML (the defaults, with --config and flags applied).
     Config(ConfigArgs),
-    /// Measure quality on EASC or AKEC (ROUGE, keyword P/R/F), as docs/EVALUATION.md defines it.
+    /// Measure quality: ROUGE on EASC, keyword P/R/F1@k on AKEC (docs/EVALUATION.md), and
+    /// what trips a reader on any folder of articles.
     #[command(subcommand)]
     Eval(EvalCommand),
     /// Search the scoring weights with k-fold cross validation.
     #[command(subcommand)]
     Tune(TuneCommand),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff): `talkhis man | man -l -`.
+    Man,
+}
+
+/// `talkhis completions SHELL`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_name = "SHELL", value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// Inputs, output and configuration shared by `summarize` and `keywords`.
 #[derive(Debug, Args)]
 pub struct InputArgs {
     /// Files or folders to read; `-` or nothing reads standard input. Folders are searched
-    /// recursively for *.txt files, processed in parallel in sorted order.
+    /// recursively for the files --glob matches (regular files only), processed in parallel
+    /// in sorted order.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+
+    /// Read more paths from FILE (`-`: standard input), one a line: a folder is walked, a
+    /// file is read if it is a regular file (as in a folder).
+    #[arg(long, value_name = "FILE", help_heading = "Inputs")]
+    pub files_from: Option<PathBuf>,
+
+    /// With --files-from: the paths are separated by NUL bytes (as `find -print0` writes
+    /// them), not by lines.
+    #[arg(short = '0', long = "null", help_heading = "Inputs")]
+    pub null: bool,
+
+    /// Which files of a folder to read: a glob matched against each file name (or, if it
+    /// holds a `/`, against the path below the folder), case-insensitive; `article.txt`,
+    /// `*.{txt,md}`, `**/2015/*.txt` [default: *.txt]
+    #[arg(long, value_name = "PATTERN", help_heading = "Inputs")]
+    pub glob: Option<String>,
+
+    /// The most bytes a document may have: a larger file fails from its size alone, a
+    /// stream (standard input, a pipe, a device) stops at N + 1 bytes. Suffixes K, M, G
+    /// (powers of 1024); at most 4G - 1 [default: 16M, 64M with --large]
+    #[arg(long, value_name = "N", help_heading = "Inputs", value_parser = parse_bytes)]
+    pub max_bytes: Option<u64>,
 
     /// Output format [default: text for one input, jsonl for several]
     #[arg(short, long, value_enum, value_name = "FORMAT")]
@@ -108,7 +147,8 @@ pub struct InputArgs {
     pub lossy: bool,
 
     /// Use the largest scratch space (65535 sentences, 262144 distinct terms, about 3.4 MB a
-    /// thread) for documents too large for the default (16384 sentences, 65536 terms).
+    /// thread) for documents too large for the default (16384 sentences, 65536 terms); raises
+    /// the default --max-bytes to 64M.
     #[arg(long)]
     pub large: bool,
 
@@ -119,6 +159,30 @@ pub struct InputArgs {
     /// Scoring configuration.
     #[command(flatten)]
     pub config: ConfigArgs,
+}
+
+impl InputArgs {
+    /// These options given after the subcommand, over `root`, those given before it: a
+    /// value given after wins, switches add up, paths and weight flags join (root first).
+    #[must_use]
+    pub fn merge(self, root: Self) -> Self {
+        let mut paths = root.paths;
+        paths.extend(self.paths);
+        Self {
+            paths,
+            files_from: self.files_from.or(root.files_from),
+            null: self.null || root.null,
+            glob: self.glob.or(root.glob),
+            max_bytes: self.max_bytes.or(root.max_bytes),
+            format: self.format.or(root.format),
+            output: self.output.or(root.output),
+            keywords: self.keywords.or(root.keywords),
+            lossy: self.lossy || root.lossy,
+            large: self.large || root.large,
+            quiet: self.quiet || root.quiet,
+            config: self.config.merge(root.config),
+        }
+    }
 }
 
 /// `summarize`: the inputs plus the length and `--explain`.
@@ -138,6 +202,15 @@ pub struct SummarizeArgs {
     pub explain: bool,
 }
 
+impl SummarizeArgs {
+    /// As [`InputArgs::merge`]; a length given after the subcommand replaces one before it.
+    #[must_use]
+    pub fn merge(self, root: Self) -> Self {
+        let budget = if self.budget.budget().is_some() { self.budget } else { root.budget };
+        Self { input: self.input.merge(root.input), budget, explain: self.explain || root.explain }
+    }
+}
+
 /// The summary length: one of three.
 #[derive(Debug, Args, Clone, Copy, Default)]
 #[group(multiple = false)]
@@ -152,7 +225,9 @@ pub struct BudgetArgs {
     )]
     pub sentences: Option<u16>,
 
-    /// About N words: whole sentences, the last one may cross N (see --fill)
+    /// About N words: whole sentences, the last one may cross N; with --fill false a
+    /// sentence that would cross N is skipped, but the best sentence is always taken, even
+    /// when it alone is longer than N, so the summary is never empty
     #[arg(short, long, value_name = "N", help_heading = "Length")]
     pub words: Option<u32>,
 
@@ -170,6 +245,49 @@ impl BudgetArgs {
             .or(self.words.map(Budget::Words))
             .or(self.ratio.map(Budget::Ratio))
     }
+}
+
+/// The largest `--max-bytes`: the core indexes text with 32-bit offsets (4 GiB - 1).
+pub const MAX_BYTES_LIMIT: u64 = u32::MAX as u64;
+
+/// Parses `--max-bytes`: a whole number of bytes, with an optional K, M or G (powers of
+/// 1024), from 1 to [`MAX_BYTES_LIMIT`].
+fn parse_bytes(text: &str) -> Result<u64, String> {
+    let (digits, shift) = match text.as_bytes().last() {
+        Some(b'K' | b'k') => (&text[..text.len() - 1], 10),
+        Some(b'M' | b'm') => (&text[..text.len() - 1], 20),
+        Some(b'G' | b'g') => (&text[..text.len() - 1], 30),
+        _ => (text, 0),
+    };
+    let n: u64 = digits
+        .parse()
+        .map_err(|_| format!("expected a number of bytes such as 1000000 or 64M, got {text:?}"))?;
+    let bytes = n.saturating_mul(1 << shift);
+    if !(1..=MAX_BYTES_LIMIT).contains(&bytes) {
+        return Err(format!("{text} is not in 1..={MAX_BYTES_LIMIT} bytes (4G - 1)"));
+    }
+    Ok(bytes)
+}
+
+/// The options given on the command line before the subcommand, as `(id, spelling)`:
+/// `("quiet", "--quiet")`, `("paths", "PATH")`.
+pub fn given_before(matches: &ArgMatches) -> Vec<(String, String)> {
+    let cmd = Cli::command();
+    cmd.get_arguments()
+        .filter(|arg| {
+            let id = arg.get_id().as_str();
+            matches.ids().any(|m| m.as_str() == id)
+                && matches.value_source(id) == Some(ValueSource::CommandLine)
+        })
+        .map(|arg| {
+            let name = match (arg.get_long(), arg.get_short()) {
+                (Some(long), _) => format!("--{long}"),
+                (None, Some(short)) => format!("-{short}"),
+                (None, None) => arg.get_id().as_str().to_uppercase(),
+            };
+            (arg.get_id().as_str().to_owned(), name)
+        })
+        .collect()
 }
 
 /// Parses `--ratio`: a decimal from 0 to 1, stored in thousandths.
@@ -210,6 +328,18 @@ pub struct ConfigArgs {
 }
 
 impl ConfigArgs {
+    /// As [`InputArgs::merge`]: `--config` after the subcommand wins, weight flags after it
+    /// override those before.
+    #[must_use]
+    pub fn merge(self, root: Self) -> Self {
+        let mut overrides = root.weights.overrides;
+        for (name, value) in self.weights.overrides {
+            overrides.retain(|(n, _)| *n != name);
+            overrides.push((name, value));
+        }
+        Self { file: self.file.or(root.file), weights: WeightArgs { overrides } }
+    }
+
     /// The configuration: defaults, then `--config`, then the weight flags.
     ///
     /// # Errors
@@ -406,6 +536,28 @@ mod tests {
     fn clap_definition_is_valid() {
         use clap::CommandFactory;
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn parse_bytes_table() {
+        let cases: &[(&str, Result<u64, ()>)] = &[
+            ("1", Ok(1)),
+            ("1000", Ok(1000)),
+            ("16M", Ok(16 << 20)),
+            ("2k", Ok(2048)),
+            ("3G", Ok(3 << 30)),
+            ("4294967295", Ok(MAX_BYTES_LIMIT)),
+            ("4G", Err(())),
+            ("0", Err(())),
+            ("-1", Err(())),
+            ("", Err(())),
+            ("M", Err(())),
+            ("99999999999999999999G", Err(())),
+            ("1.5M", Err(())),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(parse_bytes(text).map_err(|_| ()), *expected, "case {text:?}");
+        }
     }
 
     #[test]

@@ -16,7 +16,7 @@ use std::fmt;
 use std::io;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 use crate::args::{Cli, Command, EvalCommand, TuneCommand};
 use crate::process::{Mode, Status};
@@ -45,8 +45,11 @@ const USAGE: u8 = 2;
 const STACK: usize = 64 << 20;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
+    let parsed = Cli::command()
+        .try_get_matches()
+        .and_then(|m| Ok((Cli::from_arg_matches(&m)?, args::given_before(&m))));
+    let (cli, before) = match parsed {
+        Ok(parsed) => parsed,
         Err(e) => {
             // Help and version go to stdout with code 0; errors to stderr with code 2.
             let _ = e.print();
@@ -58,7 +61,7 @@ fn main() -> ExitCode {
         .thread_name(|i| format!("talkhis-{i}"))
         .build();
     let result = match pool {
-        Ok(pool) => pool.install(|| run(cli)),
+        Ok(pool) => pool.install(|| run(cli, &before)),
         Err(e) => Err(anyhow::Error::new(e).context("starting worker threads")),
     };
     match result {
@@ -80,32 +83,74 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
-/// Runs the command.
-fn run(cli: Cli) -> anyhow::Result<Status> {
+/// Options of the default `summarize` that `keywords` does not take.
+const SUMMARIZE_ONLY: [&str; 4] = ["sentences", "words", "ratio", "explain"];
+
+/// Whether `id` is an option of the scoring configuration (`--config`, a weight flag).
+fn is_config(id: &str) -> bool {
+    id == "file" || settings::fields().iter().any(|f| f.name == id)
+}
+
+/// Refuses the options given before the subcommand that it does not take; `before` lists
+/// them as `(id, spelling)`.
+fn refuse_before(command: Option<&Command>, before: &[(String, String)]) -> anyhow::Result<()> {
+    let (name, takes): (&str, fn(&str) -> bool) = match command {
+        None | Some(Command::Summarize(_)) => return Ok(()),
+        Some(Command::Keywords(_)) => ("keywords", |id| !SUMMARIZE_ONLY.contains(&id)),
+        Some(Command::Config(_)) => ("config", is_config),
+        Some(Command::Eval(_)) => ("eval", is_config),
+        Some(Command::Tune(_)) => ("tune", is_config),
+        Some(Command::Completions(_)) => ("completions", |_| false),
+        Some(Command::Man) => ("man", |_| false),
+    };
+    match before.iter().find(|(id, _)| !takes(id)) {
+        Some((_, option)) => Err(UsageError(format!(
+            "{option} does not go with `talkhis {name}` (see talkhis {name} --help)"
+        ))
+        .into()),
+        None => Ok(()),
+    }
+}
+
+/// Runs the command; `before` lists the options given before the subcommand, which apply
+/// to it as if given after it.
+fn run(cli: Cli, before: &[(String, String)]) -> anyhow::Result<Status> {
+    refuse_before(cli.command.as_ref(), before)?;
+    let root = cli.summarize;
+    let config = root.input.config.clone();
     match cli.command {
-        None => {
-            let a = cli.summarize;
-            process::run(Mode::Summarize, &a.input, a.budget.budget(), a.explain)
-        }
+        None => process::run(Mode::Summarize, &root.input, root.budget.budget(), root.explain),
         Some(Command::Summarize(a)) => {
+            let a = a.merge(root);
             process::run(Mode::Summarize, &a.input, a.budget.budget(), a.explain)
         }
-        Some(Command::Keywords(a)) => process::run(Mode::Keywords, &a, None, false),
-        Some(Command::Config(a)) => process::print_config(&a).map(|()| Status::Ok),
-        Some(Command::Eval(EvalCommand::Summaries(a))) => {
+        Some(Command::Keywords(a)) => {
+            process::run(Mode::Keywords, &a.merge(root.input), None, false)
+        }
+        Some(Command::Config(a)) => {
+            process::print_config(&a.merge(root.input.config)).map(|()| Status::Ok)
+        }
+        Some(Command::Completions(a)) => process::print_completions(a.shell).map(|()| Status::Ok),
+        Some(Command::Man) => process::print_man().map(|()| Status::Ok),
+        Some(Command::Eval(EvalCommand::Summaries(mut a))) => {
+            a.config = a.config.merge(config);
             eval::run::summaries(&a).map(|()| Status::Ok)
         }
-        Some(Command::Eval(EvalCommand::Keywords(a))) => {
+        Some(Command::Eval(EvalCommand::Keywords(mut a))) => {
+            a.config = a.config.merge(config);
             eval::run::keywords(&a).map(|()| Status::Ok)
         }
-        Some(Command::Eval(EvalCommand::Defects(a))) => {
+        Some(Command::Eval(EvalCommand::Defects(mut a))) => {
+            a.config = a.config.merge(config);
             let config = a.config.resolve()?;
             eval::defects::run(&a.paths, &config, a.json, a.examples).map(|()| Status::Ok)
         }
-        Some(Command::Tune(TuneCommand::Summaries(a))) => {
+        Some(Command::Tune(TuneCommand::Summaries(mut a))) => {
+            a.config = a.config.merge(config);
             eval::tune::run(&a, true).map(|()| Status::Ok)
         }
-        Some(Command::Tune(TuneCommand::Keywords(a))) => {
+        Some(Command::Tune(TuneCommand::Keywords(mut a))) => {
+            a.config = a.config.merge(config);
             eval::tune::run(&a, false).map(|()| Status::Ok)
         }
     }

@@ -9,7 +9,7 @@
 use std::fmt::Write as _;
 
 use serde::Serialize;
-use talkhis::Score;
+use talkhis::{Score, SentenceScore};
 
 use crate::args::Format;
 use crate::input::DocError;
@@ -186,9 +186,37 @@ fn json<T: Serialize>(value: &T, format: Format) -> Vec<u8> {
     out
 }
 
-/// `text` on one line: every run of whitespace (line breaks included) becomes one space.
+/// `text` on one line, safe for a terminal: every run of whitespace (line breaks included)
+/// becomes one space, and every other control character is escaped ([`visible`]).
 pub fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    visible(&text.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// `text` with its control characters other than newline and tab (C0, DEL, C1: NUL, ESC, …)
+/// escaped as `\u{1b}`, so that text output never sends a terminal a control sequence.
+/// JSON escapes them itself.
+pub fn visible(text: &str) -> String {
+    if !text.chars().any(hidden) {
+        return text.to_owned();
+    }
+    text.chars().fold(String::with_capacity(text.len() + 8), |mut out, c| {
+        if hidden(c) {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+        out
+    })
+}
+
+/// Whether [`visible`] escapes `c`.
+fn hidden(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
+}
+
+/// `n` and the noun, singular for 1: `1 document`, `3 documents`.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The rendered output of one successful document.
@@ -208,7 +236,7 @@ pub fn document(analysis: &Analysis<'_>, path: Option<&str>, req: &Request) -> V
                 }
                 Mode::Keywords => {
                     for k in &analysis.keywords {
-                        out.push_str(k.text);
+                        out.push_str(&visible(k.text));
                         out.push('\n');
                     }
                 }
@@ -238,16 +266,32 @@ const EXCERPT: usize = 60;
 /// The `--explain` table: every sentence with its score parts.
 fn explain_table(analysis: &Analysis<'_>, req: &Request) -> String {
     let c = &req.config;
+    let chosen = |s: &SentenceScore<'_>| analysis.sentences.iter().any(|x| x.start == s.start);
+    // The legend names only the flags the table uses.
+    let mut legend = Vec::new();
+    if analysis.explain.iter().any(chosen) {
+        legend.push("* chosen".to_owned());
+    }
+    if analysis.explain.iter().any(|s| s.headline) {
+        legend.push("H headline".to_owned());
+    }
+    if analysis.explain.iter().any(|s| !s.eligible) {
+        legend.push(format!("- not eligible (fewer than {} content words)", c.min_words()));
+    }
+    let legend = if legend.is_empty() {
+        String::new()
+    } else {
+        format!("{LRM}flags: {}\n", legend.join(", "))
+    };
     let mut out = format!(
         "{LRM}total ranks the sentences: content × {}% + position × {}% + bonus (lead bonus {}, \
          position decay {}‰; other weights: talkhis config)\n\
-         {LRM}flags: * chosen, H headline, - not eligible (fewer than {} content words)\n\
+         {legend}\
          {LRM}{:>4} {:<4} {:>5} {:>13} {:>7} {:>8} {:>6} {:>7}  sentence\n",
         c.content_weight(),
         c.position_weight(),
         Score(u32::from(c.lead_bonus())),
         c.position_decay(),
-        c.min_words(),
         "#",
         "flag",
         "words",
@@ -258,9 +302,8 @@ fn explain_table(analysis: &Analysis<'_>, req: &Request) -> String {
         "total",
     );
     for s in &analysis.explain {
-        let chosen = analysis.sentences.iter().any(|x| x.start == s.start);
         let mut flags = String::new();
-        flags.push(if chosen { '*' } else { ' ' });
+        flags.push(if chosen(s) { '*' } else { ' ' });
         if s.headline {
             flags.push('H');
         }

@@ -13,7 +13,7 @@ use talkhis::{Summarizer, Summary, WordSlot};
 
 use crate::UsageError;
 use crate::args::{Format, InputArgs};
-use crate::input::{self, DocError, Source};
+use crate::input::{self, Cap, DocError, Selection, Source};
 use crate::output;
 
 /// The most sentences a summary holds: the `N` of the `Summary<'_, N>` the CLI builds and
@@ -223,9 +223,9 @@ struct Rendered {
 }
 
 /// Reads, analyzes and renders one document.
-fn render(source: &Source, lossy: bool, req: &Request) -> Rendered {
+fn render(source: &Source, lossy: bool, cap: Cap, req: &Request) -> Rendered {
     let path = source.path();
-    let result = input::read(source, lossy).and_then(|text| {
+    let result = input::read(source, lossy, cap).and_then(|text| {
         let bytes = text.len();
         let analysis = analyze(&text, req)?;
         let warning = analysis.capped.then(|| {
@@ -276,7 +276,21 @@ pub fn run(mode: Mode, args: &InputArgs, budget: Option<Budget>, explain: bool) 
     if let Some(k) = args.keywords {
         config = config.with_keywords(k);
     }
-    let inputs = input::expand(&args.paths)?;
+    if args.null && args.files_from.is_none() {
+        return Err(UsageError("-0/--null goes with --files-from FILE".into()).into());
+    }
+    let list_on_terminal =
+        args.files_from.as_ref().is_some_and(|l| l.as_os_str() == "-") && io::stdin().is_terminal();
+    if list_on_terminal && !args.quiet {
+        eprintln!("talkhis: reading the paths from standard input, one a line (end with Ctrl-D)");
+    }
+    let inputs = input::expand(&Selection {
+        paths: &args.paths,
+        files_from: args.files_from.as_deref(),
+        null: args.null,
+        glob: args.glob.as_deref(),
+    })?;
+    let cap = Cap::new(args.max_bytes, args.large);
     let format = args.format.unwrap_or(if inputs.batch { Format::Jsonl } else { Format::Text });
     if format == Format::Postcard {
         if inputs.batch {
@@ -319,19 +333,31 @@ pub fn run(mode: Mode, args: &InputArgs, budget: Option<Budget>, explain: bool) 
     };
 
     let sources = &inputs.sources;
+    // Never on the terminal the output goes to: bar text would mix with the results.
+    let output_on_terminal = args.output.is_none() && io::stdout().is_terminal();
     let progress = (inputs.batch
         && !args.quiet
         && sources.len() >= PROGRESS_MIN
-        && io::stderr().is_terminal())
-    .then(|| {
-        let bar = ProgressBar::new(sources.len() as u64);
-        if let Ok(style) =
-            ProgressStyle::with_template("{bar:40} {pos}/{len} documents, {elapsed} (eta {eta})")
-        {
-            bar.set_style(style);
-        }
-        bar
-    });
+        && io::stderr().is_terminal()
+        && !output_on_terminal)
+        .then(|| {
+            let bar = ProgressBar::new(sources.len() as u64);
+            if let Ok(style) = ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} documents, {elapsed} (eta {eta})",
+            ) {
+                bar.set_style(style);
+            }
+            bar
+        });
+    // Everything for standard error goes through the bar while it is drawn.
+    let say = |line: String| match &progress {
+        Some(bar) => bar.println(line),
+        None => eprintln!("{line}"),
+    };
+    for skipped in &inputs.skipped {
+        let name = output::visible(&skipped.path.display().to_string());
+        say(format!("talkhis: warning: {name}: skipped, {}", skipped.what));
+    }
     let started = Instant::now();
     let (mut bytes, mut failures, mut written) = (0usize, 0usize, 0usize);
     let json_array = format == Format::Json && inputs.batch;
@@ -342,7 +368,7 @@ pub fn run(mode: Mode, args: &InputArgs, budget: Option<Budget>, explain: bool) 
         let rendered: Vec<Rendered> = chunk
             .par_iter()
             .map(|source| {
-                let r = render(source, args.lossy, &req);
+                let r = render(source, args.lossy, cap, &req);
                 if let Some(bar) = &progress {
                     bar.inc(1);
                 }
@@ -354,14 +380,10 @@ pub fn run(mode: Mode, args: &InputArgs, budget: Option<Budget>, explain: bool) 
             let failed = r.error.is_some();
             if let Some(message) = r.error {
                 failures += 1;
-                let line = format!("talkhis: {message}");
-                match &progress {
-                    Some(bar) => bar.println(line),
-                    None => eprintln!("{line}"),
-                }
+                say(format!("talkhis: {message}"));
             }
             if let Some(warning) = r.warning {
-                eprintln!("talkhis: warning: {warning}");
+                say(format!("talkhis: warning: {warning}"));
             }
             if format == Format::Text && inputs.batch && !failed {
                 let sep = if written == 0 { "" } else { "\n" };
@@ -396,9 +418,13 @@ pub fn run(mode: Mode, args: &InputArgs, budget: Option<Budget>, explain: bool) 
     if inputs.batch && !args.quiet {
         let secs = started.elapsed().as_secs_f64();
         let mb = bytes as f64 / 1e6;
+        let skipped = match inputs.skipped.len() {
+            0 => String::new(),
+            n => format!(", {n} skipped (not regular files)"),
+        };
         eprintln!(
-            "talkhis: {} documents, {failures} failed, {mb:.2} MB in {secs:.2} s ({:.1} MB/s)",
-            sources.len(),
+            "talkhis: {}, {failures} failed{skipped}, {mb:.2} MB in {secs:.2} s ({:.1} MB/s)",
+            output::count(sources.len(), "document", "documents"),
             if secs > 0.0 { mb / secs } else { 0.0 }
         );
     }
@@ -412,8 +438,38 @@ pub fn run(mode: Mode, args: &InputArgs, budget: Option<Budget>, explain: bool) 
 /// As [`crate::args::ConfigArgs::resolve`], and output errors.
 pub fn print_config(args: &crate::args::ConfigArgs) -> Result<()> {
     let config = args.resolve()?;
+    write_stdout(crate::settings::render(&config).as_bytes()).context("writing the config")
+}
+
+/// Prints the completion script for `shell` (`talkhis completions bash`).
+///
+/// # Errors
+///
+/// Output errors.
+pub fn print_completions(shell: clap_complete::Shell) -> Result<()> {
+    let mut cmd = <crate::args::Cli as clap::CommandFactory>::command();
+    // Into memory first: `generate` panics on a write error such as a closed pipe.
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "talkhis", &mut script);
+    write_stdout(&script)
+}
+
+/// Prints the manual page as roff (`talkhis man | man -l -`).
+///
+/// # Errors
+///
+/// Output errors.
+pub fn print_man() -> Result<()> {
+    let cmd = <crate::args::Cli as clap::CommandFactory>::command();
+    let mut page = Vec::new();
+    clap_mangen::Man::new(cmd).render(&mut page)?;
+    write_stdout(&page)
+}
+
+/// Writes `bytes` to standard output.
+fn write_stdout(bytes: &[u8]) -> Result<()> {
     let mut out = io::stdout().lock();
-    out.write_all(crate::settings::render(&config).as_bytes()).context("writing the config")?;
+    out.write_all(bytes)?;
     out.flush()?;
     Ok(())
 }

@@ -6,7 +6,6 @@
 //! here. The table [`KNOWN`] only adds help text and tuning grids for the fields we know.
 
 use std::fmt::Write as _;
-use std::fs;
 use std::path::Path;
 
 use anyhow::{Context, Result, anyhow, bail};
@@ -14,6 +13,7 @@ use talkhis::Config;
 use toml::{Table, Value};
 
 use crate::UsageError;
+use crate::process::{MAX_KEYWORDS, SUMMARY_SENTENCES};
 
 /// `Config` fields that have options of their own (`--sentences`/`--words`/`--ratio` and
 /// `-k`), so they get no generic weight flag and are not tuned.
@@ -79,7 +79,8 @@ pub const KNOWN: &[Known] = &[
     },
     Known {
         name: "fill",
-        help: "whether the last sentence may cross a word budget (true or false)",
+        help: "whether the last sentence may cross a word budget (true or false); with false the \
+               best sentence is still taken, even past the budget",
         grid: &[],
     },
     Known {
@@ -131,6 +132,53 @@ pub const KNOWN: &[Known] = &[
         grid: &[2, 3, 4, 5],
     },
 ];
+
+/// The values the CLI allows where the core's type (`u16`) allows more, as
+/// `(field, least, most)`: the CLI returns at most [`MAX_KEYWORDS`] keywords, a redundancy
+/// of 1000 already turns the check off, and a keyphrase needs a pair seen at least twice.
+/// Flags and `--config` files go through the same check ([`check`]).
+pub const RANGES: &[(&str, i64, i64)] = &[
+    ("keywords", 0, MAX_KEYWORDS as i64),
+    ("redundancy", 0, 1000),
+    ("phrase_min_count", 2, u16::MAX as i64),
+];
+
+/// The ranges of the budget's kinds: at most [`SUMMARY_SENTENCES`] sentences, a ratio of
+/// at most 1000 thousandths; words are any `u32`.
+const BUDGET_RANGES: &[(&str, i64, i64)] =
+    &[("Sentences", 0, SUMMARY_SENTENCES as i64), ("Ratio", 0, 1000)];
+
+/// Checks the values of `table` (a whole or partial `Config`) against [`RANGES`]; every
+/// other integer field is a `u16`, 0 to 65535.
+///
+/// # Errors
+///
+/// One naming the key, the value and the range: `redundancy = 5000 is not in 0..=1000`.
+pub fn check(table: &Table) -> Result<()> {
+    let out_of = |key: &str, v: i64, (least, most): (i64, i64)| {
+        anyhow!("{key} = {v} is not in {least}..={most}")
+    };
+    for (name, value) in table {
+        let Some(v) = value.as_integer() else { continue };
+        let range = RANGES
+            .iter()
+            .find(|(n, ..)| n == name)
+            .map_or((0, i64::from(u16::MAX)), |&(_, least, most)| (least, most));
+        if !(range.0..=range.1).contains(&v) {
+            return Err(out_of(name, v, range));
+        }
+    }
+    if let Some(budget) = table.get("budget").and_then(Value::as_table) {
+        for (kind, least, most) in BUDGET_RANGES {
+            if let Some(v) = budget.get(*kind).and_then(Value::as_integer)
+                && !(*least..=*most).contains(&v)
+            {
+                return Err(out_of(&format!("budget.{kind}"), v, (*least, *most)));
+            }
+        }
+    }
+    Ok(())
+}
 
 /// The type of a weight field, from its default value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -247,8 +295,12 @@ pub fn set(config: &Config, name: &str, value: Value) -> Result<Config> {
     let mut table = to_table(config);
     let Some(slot) = table.get_mut(name) else { bail!("Config has no field {name:?}") };
     *slot = value;
+    check(&table)?;
     from_table(table).with_context(|| format!("invalid value for {name}"))
 }
+
+/// The largest `--config` file: `talkhis config` prints about 2 KB.
+const MAX_CONFIG_BYTES: u64 = 1 << 20;
 
 /// Reads a `--config` TOML file: any subset of the keys `talkhis config` prints, applied over
 /// the defaults. Unknown keys are errors, so a typo never passes silently.
@@ -259,14 +311,20 @@ pub fn set(config: &Config, name: &str, value: Value) -> Result<Config> {
 /// key, or a value that does not fit its field.
 pub fn load(path: &Path) -> Result<Config> {
     let usage = |msg: String| anyhow::Error::new(UsageError(msg));
-    let text = fs::read_to_string(path).map_err(|e| {
-        let what = match e.kind() {
-            std::io::ErrorKind::IsADirectory => "is a directory, expected a TOML file".to_owned(),
-            std::io::ErrorKind::NotFound => "no such file".to_owned(),
-            _ => e.to_string(),
+    let bytes = crate::input::read_small(path, MAX_CONFIG_BYTES).map_err(|e| {
+        let what = match e.kind {
+            "is-directory" => "is a directory, expected a TOML file".to_owned(),
+            "not-found" => "no such file".to_owned(),
+            _ => e.message,
         };
         usage(format!("config {}: {what}", path.display()))
     })?;
+    let Some(bytes) = bytes else {
+        let what = format!("larger than {MAX_CONFIG_BYTES} bytes, not a talkhis configuration");
+        return Err(usage(format!("config {}: {what}", path.display())));
+    };
+    let text = String::from_utf8(bytes)
+        .map_err(|_| usage(format!("config {}: not UTF-8 text", path.display())))?;
     let file: Table = toml::from_str(&text)
         .map_err(|e| usage(format!("config {}: {}", path.display(), e.to_string().trim())))?;
     let mut table = to_table(&Config::new());
@@ -281,7 +339,9 @@ pub fn load(path: &Path) -> Result<Config> {
         };
         *slot = value;
     }
-    from_table(table).map_err(|e| usage(format!("config {}: {e}", path.display())))
+    check(&table)
+        .and_then(|()| from_table(table))
+        .map_err(|e| usage(format!("config {}: {e}", path.display())))
 }
 
 /// `config` as a commented TOML file that [`load`] reads back.
@@ -312,6 +372,8 @@ pub fn render(config: &Config) -> String {
 
 #[cfg(test)]
 mod tests {
+    use std::fs;
+
     use talkhis::Budget;
 
     use super::*;
@@ -351,6 +413,16 @@ mod tests {
             ("negative", "min_words", Value::Integer(-1), None),
             ("wrong type", "fill", Value::Integer(1), None),
             ("unknown field", "no_such_field", Value::Integer(1), None),
+            ("redundancy past 1000", "redundancy", Value::Integer(5000), None),
+            (
+                "redundancy 1000",
+                "redundancy",
+                Value::Integer(1000),
+                Some(base.with_redundancy(1000)),
+            ),
+            ("phrase pair once", "phrase_min_count", Value::Integer(1), None),
+            ("more keywords than the CLI returns", "keywords", Value::Integer(1000), None),
+            ("256 keywords", "keywords", Value::Integer(256), Some(base.with_keywords(256))),
         ];
         for (name, field, value, expected) in cases {
             let got = set(&base, field, value.clone()).ok();

@@ -312,7 +312,13 @@ fn bad_inputs() {
     let cases: Vec<Case> = vec![
         ("missing file", vec![s(&missing)], 1, 0, vec![s(&missing), "no such file".into()]),
         // A folder makes a batch, whose default format (jsonl) has a record for the error.
-        ("folder without .txt", vec![s(&no_txt)], 1, 1, vec![s(&no_txt), "no .txt file".into()]),
+        (
+            "folder without .txt",
+            vec![s(&no_txt)],
+            1,
+            1,
+            vec![s(&no_txt), "no file matching *.txt".into()],
+        ),
         (
             "invalid UTF-8",
             vec![s(&invalid)],
