@@ -254,7 +254,7 @@ impl Config {
                 name => {
                     let Some(f) = field(name) else {
                         return Err(PyTypeError::new_err(format!(
-                            "Config got an unexpected keyword argument {name:?} (known: {})",
+                            "Config() got an unexpected keyword argument '{name}' (known: {})",
                             names().join(", ")
                         )));
                     };

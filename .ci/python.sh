@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The Python package (python/): build its abi3 wheel with maturin, install it in a virtual
+# environment, and run its tests, which cross-check it with the release CLI on the fixtures.
+# Exits non-zero if anything fails; pytest's closing line is the last it prints.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TERM_COLOR=never
+root="$PWD"
+
+# The CLI the tests compare with.
+cargo build --release -p talkhis-cli
+
+# A virtual environment of its own (kept between runs; git ignores it).
+venv="python/.venv"
+python3 -m venv "$venv"
+"$venv/bin/python" -m pip install --quiet --disable-pip-version-check maturin pytest hypothesis
+
+# Build the wheel as a user would, and install it (not the source folder).
+rm -rf python/dist
+"$venv/bin/maturin" build --release --manifest-path python/Cargo.toml --out python/dist
+"$venv/bin/python" -m pip install --quiet --disable-pip-version-check --force-reinstall \
+    --no-deps python/dist/talkhis-*.whl
+
+cd python
+TALKHIS_REQUIRE_CLI=1 TALKHIS_CLI="$root/target/release/talkhis" \
+    "$venv/bin/python" -m pytest -p no:cacheprovider -q tests
