@@ -11,7 +11,7 @@ root="$PWD"
 cargo build --release -p talkhis-cli
 
 # A virtual environment of its own (kept between runs; git ignores it).
-venv="python/.venv"
+venv="$root/python/.venv"
 python3 -m venv "$venv"
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check maturin pytest hypothesis
 
