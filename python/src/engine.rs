@@ -1,8 +1,9 @@
 //! The scratch spaces and the one analysis every function runs, with no Python in sight.
 
 use std::cell::RefCell;
+use std::ops::Range;
 
-use talkhis::{Capacity, Config, Error, Keywords, Summarizer, Summary, WordSlot};
+use talkhis::{Budget, Capacity, Config, Document, Error, Keywords, Summarizer, Summary, WordSlot};
 
 use crate::convert::{self, RawDoc, RawKeyword, RawSentence};
 
@@ -91,39 +92,69 @@ fn run<const S: usize, const T: usize>(
     let mut raw = RawDoc::default();
     let mut index = convert::CharIndex::new(text);
     if want.keywords {
-        let keywords: Keywords<'_, MAX_KEYWORDS> = doc.keywords();
+        // The core's keyword pass costs more with a larger `K` (on the sample, 127k
+        // instructions for `Keywords<'_, 16>`, 802k for 256): the smallest that holds `k`.
+        let found = match config.keywords() {
+            0..=16 => keywords::<16, S, T>(&mut doc),
+            17..=64 => keywords::<64, S, T>(&mut doc),
+            _ => keywords::<MAX_KEYWORDS, S, T>(&mut doc),
+        };
         // Offsets converted in text order, each keyword then put back in its rank.
-        let mut order: Vec<usize> = (0..keywords.keywords.len()).collect();
-        order.sort_unstable_by_key(|&i| keywords.keywords[i].start);
+        let mut order: Vec<usize> = (0..found.len()).collect();
+        order.sort_unstable_by_key(|&i| found[i].0.start);
         let mut spans = vec![None; order.len()];
         for i in order {
-            let k = &keywords.keywords[i];
-            spans[i] = Some(index.span(k.start, k.start + k.text.len()));
+            let (bytes, _, _) = &found[i];
+            spans[i] = Some(index.span(bytes.start, bytes.end));
         }
-        raw.keywords = keywords
-            .keywords
-            .iter()
+        raw.keywords = found
+            .into_iter()
             .zip(spans)
-            .filter_map(|(k, span)| {
-                Some(RawKeyword { span: span?, score: k.score.0, count: k.count })
-            })
+            .filter_map(|((_, score, count), span)| Some(RawKeyword { span: span?, score, count }))
             .collect();
     }
     if want.summary {
-        let summary: Summary<'_, SUMMARY_SENTENCES> = doc.summary();
+        // Likewise a `Summary<'_, N>` (38k instructions for N = 8, 136k for 1024): the
+        // smallest that holds the budget, or, for a budget in words, 64 sentences unless
+        // they are not enough.
+        let (found, totals) = match config.budget() {
+            Budget::Sentences(0..=8) => summary::<8, S, T>(&mut doc),
+            Budget::Sentences(9..=64) | Budget::Words(_) | Budget::Ratio(_) => {
+                match summary::<64, S, T>(&mut doc) {
+                    (found, _) if found.len() == 64 && !matches!(config.budget(), Budget::Sentences(_)) => {
+                        summary::<SUMMARY_SENTENCES, S, T>(&mut doc)
+                    }
+                    done => done,
+                }
+            }
+            Budget::Sentences(_) => summary::<SUMMARY_SENTENCES, S, T>(&mut doc),
+        };
         index.rewind();
-        raw.sentences = summary
-            .sentences
-            .iter()
-            .map(|s| RawSentence {
-                span: index.span(s.start, s.start + s.text.len()),
-                score: s.score.0,
-            })
+        raw.sentences = found
+            .into_iter()
+            .map(|(bytes, score)| RawSentence { span: index.span(bytes.start, bytes.end), score })
             .collect();
-        raw.total_sentences = summary.total_sentences;
-        raw.total_words = summary.total_words;
+        (raw.total_sentences, raw.total_words) = totals;
     }
     Ok(raw)
+}
+
+/// The keywords of `doc` in a `Keywords<'_, K>`: (bytes, score, count), best first.
+fn keywords<const K: usize, const S: usize, const T: usize>(
+    doc: &mut Document<'_, '_, S, T>,
+) -> Vec<(Range<usize>, u32, u16)> {
+    let found: Keywords<'_, K> = doc.keywords();
+    found.keywords.iter().map(|k| (k.start..k.start + k.text.len(), k.score.0, k.count)).collect()
+}
+
+/// The summary of `doc` in a `Summary<'_, N>`: (bytes, score) in document order, and the
+/// document's sentences and words.
+fn summary<const N: usize, const S: usize, const T: usize>(
+    doc: &mut Document<'_, '_, S, T>,
+) -> (Vec<(Range<usize>, u32)>, (u32, u32)) {
+    let found: Summary<'_, N> = doc.summary();
+    let spans = found.sentences.iter().map(|s| (s.start..s.start + s.text.len(), s.score.0));
+    (spans.collect(), (found.total_sentences, found.total_words))
 }
 
 /// A scratch space of one of the supported sizes, for `talkhis.Summarizer`.

@@ -51,6 +51,7 @@ def got_keywords(keywords) -> list[tuple[str, int, int, float]]:
 def corpus(tmp_path_factory) -> tuple[Path, dict[str, str]]:
     folder = tmp_path_factory.mktemp("corpus")
     texts = dict(articles())
+    texts["long"] = "\n".join(list(texts.values())[:20])  # more sentences than 64
     for name, text in texts.items():
         (folder / f"{name}.txt").write_text(text, encoding="utf-8")
     return folder, texts
@@ -61,6 +62,11 @@ CASES = [
     ("sentences", ["--sentences", "5", "-k", "20"], {"sentences": 5, "k": 20}),
     ("words", ["--words", "60", "-k", "3"], {"words": 60, "k": 3}),
     ("ratio", ["--ratio", "0.2"], {"ratio": 0.2}),
+    # The binding sizes its result types by the request: past each size.
+    ("sentences-20", ["--sentences", "20", "-k", "40"], {"sentences": 20, "k": 40}),
+    ("sentences-100", ["--sentences", "100", "-k", "100"], {"sentences": 100, "k": 100}),
+    ("all-words", ["--words", "1000000", "-k", "256"], {"words": 1_000_000, "k": 256}),
+    ("ratio-1", ["--ratio", "1", "-k", "0"], {"ratio": 1.0, "k": 0}),
 ]
 
 
@@ -71,6 +77,8 @@ def test_same_as_cli(cli, corpus, name, args, kwargs):
     assert set(docs) == set(texts)
     k = kwargs.pop("k", None)
     summarizer = talkhis.Summarizer()
+    if name == "all-words":
+        assert len(docs["long"]["sentences"]) > 64
     for stem, text in texts.items():
         doc = docs[stem]
         assert got_sentences(talkhis.summarize(text, **kwargs)) == expected_sentences(text, doc), stem
