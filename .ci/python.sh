@@ -10,10 +10,14 @@ root="$PWD"
 # The CLI the tests compare with.
 cargo build --release -p talkhis-cli
 
+# The binding's own workspace: formatting and lints.
+(cd python && cargo fmt --check && cargo clippy --release -- -D warnings)
+
 # A virtual environment of its own (kept between runs; git ignores it).
 venv="$root/python/.venv"
 python3 -m venv "$venv"
-"$venv/bin/python" -m pip install --quiet --disable-pip-version-check maturin pytest hypothesis
+# pandas only for the README example that uses it.
+"$venv/bin/python" -m pip install --quiet --disable-pip-version-check maturin pytest hypothesis pandas
 
 # Build the wheel as a user would, and install it (not the source folder).
 rm -rf python/dist

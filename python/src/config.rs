@@ -47,7 +47,7 @@ const LENGTHS: [&str; 3] = ["sentences", "words", "ratio"];
 /// >>> talkhis.summarize("نص قصير عن المياه والطاقة. وجملة ثانية عن المياه.", config=short)[0].text
 /// 'نص قصير عن المياه والطاقة.'
 #[pyclass(module = "talkhis", name = "Config", frozen, eq, hash)]
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub struct Config {
     pub inner: CoreConfig,
 }
@@ -184,9 +184,11 @@ fn toml_value(f: &Field, value: &Value) -> Result<(), Invalid> {
             f.name,
             other.type_str()
         ))),
-        (Kind::Bool, other) => {
-            Err(Invalid::Type(format!("{} must be true or false, not {}", f.name, other.type_str())))
-        }
+        (Kind::Bool, other) => Err(Invalid::Type(format!(
+            "{} must be true or false, not {}",
+            f.name,
+            other.type_str()
+        ))),
     }
 }
 
@@ -258,15 +260,14 @@ impl Config {
                             names().join(", ")
                         )));
                     };
-                    let value =
-                        py_value(f, &value, &format!("Config.{name}")).map_err(Invalid::into_err)?;
+                    let value = py_value(f, &value, &format!("Config.{name}"))
+                        .map_err(Invalid::into_err)?;
                     table.insert(name.to_owned(), value);
                 }
             }
         }
-        let mut inner = from_table(table).map_err(|m| PyValueError::new_err(m))?;
-        if let Some(budget) = budget_override(sentences.as_ref(), words.as_ref(), ratio.as_ref())?
-        {
+        let mut inner = from_table(table).map_err(PyValueError::new_err)?;
+        if let Some(budget) = budget_override(sentences.as_ref(), words.as_ref(), ratio.as_ref())? {
             inner = inner.with_budget(budget);
         }
         Ok(Self { inner })
@@ -392,9 +393,9 @@ impl Config {
     fn __getattr__<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
         match to_table(&self.inner).get(name) {
             Some(value) if field(name).is_some() => toml_to_py(py, value),
-            _ => Err(PyAttributeError::new_err(format!(
-                "'Config' object has no attribute {name:?}"
-            ))),
+            _ => {
+                Err(PyAttributeError::new_err(format!("'Config' object has no attribute {name:?}")))
+            }
         }
     }
 
@@ -456,8 +457,7 @@ impl Config {
             }
             table.insert(key, value);
         }
-        let inner =
-            from_table(table).map_err(|m| PyValueError::new_err(format!("{prefix}{m}")))?;
+        let inner = from_table(table).map_err(|m| PyValueError::new_err(format!("{prefix}{m}")))?;
         if let Budget::Sentences(n) = inner.budget()
             && usize::from(n) > SUMMARY_SENTENCES
         {

@@ -140,14 +140,12 @@ pub fn capacity_error(
     };
     let largest = crate::engine::LARGEST;
     let (name, advice) = match (which, size) {
-        (Capacity::Sentences, Some(_)) if limit < largest.0 => (
-            "sentences",
-            format!("raise talkhis.Summarizer(sentences=...), at most {}", largest.0),
-        ),
-        (Capacity::Terms, Some(_)) if limit < largest.1 => (
-            "terms",
-            format!("raise talkhis.Summarizer(terms=...), at most {}", largest.1),
-        ),
+        (Capacity::Sentences, Some(_)) if limit < largest.0 => {
+            ("sentences", format!("raise talkhis.Summarizer(sentences=...), at most {}", largest.0))
+        }
+        (Capacity::Terms, Some(_)) if limit < largest.1 => {
+            ("terms", format!("raise talkhis.Summarizer(terms=...), at most {}", largest.1))
+        }
         (Capacity::Sentences, _) => {
             ("sentences", "that is the most talkhis can hold: split the text into parts".into())
         }

@@ -59,12 +59,11 @@ pub fn run_local(text: &str, config: &Config, want: Want) -> Result<RawDoc, Erro
         with_words(text, |words| run(scratch, words, text, config, want))
     });
     match normal {
-        Err(Error::CapacityExceeded { which: Capacity::Sentences | Capacity::Terms, .. }) => {
-            LARGE.with_borrow_mut(|slot| {
+        Err(Error::CapacityExceeded { which: Capacity::Sentences | Capacity::Terms, .. }) => LARGE
+            .with_borrow_mut(|slot| {
                 let scratch = slot.get_or_insert_with(|| Box::new(Summarizer::new()));
                 with_words(text, |words| run(scratch, words, text, config, want))
-            })
-        }
+            }),
         other => other,
     }
 }
@@ -121,7 +120,10 @@ fn run<const S: usize, const T: usize>(
             Budget::Sentences(0..=8) => summary::<8, S, T>(&mut doc),
             Budget::Sentences(9..=64) | Budget::Words(_) | Budget::Ratio(_) => {
                 match summary::<64, S, T>(&mut doc) {
-                    (found, _) if found.len() == 64 && !matches!(config.budget(), Budget::Sentences(_)) => {
+                    (found, _)
+                        if found.len() == 64
+                            && !matches!(config.budget(), Budget::Sentences(_)) =>
+                    {
                         summary::<SUMMARY_SENTENCES, S, T>(&mut doc)
                     }
                     done => done,
@@ -147,11 +149,14 @@ fn keywords<const K: usize, const S: usize, const T: usize>(
     found.keywords.iter().map(|k| (k.start..k.start + k.text.len(), k.score.0, k.count)).collect()
 }
 
+/// A summary sentence's bytes and score.
+type SentenceSpan = (Range<usize>, u32);
+
 /// The summary of `doc` in a `Summary<'_, N>`: (bytes, score) in document order, and the
 /// document's sentences and words.
 fn summary<const N: usize, const S: usize, const T: usize>(
     doc: &mut Document<'_, '_, S, T>,
-) -> (Vec<(Range<usize>, u32)>, (u32, u32)) {
+) -> (Vec<SentenceSpan>, (u32, u32)) {
     let found: Summary<'_, N> = doc.summary();
     let spans = found.sentences.iter().map(|s| (s.start..s.start + s.text.len(), s.score.0));
     (spans.collect(), (found.total_sentences, found.total_words))
