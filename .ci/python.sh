@@ -16,8 +16,8 @@ cargo build --release -p talkhis-cli
 # A virtual environment of its own (kept between runs; git ignores it).
 venv="$root/python/.venv"
 python3 -m venv "$venv"
-# pandas only for the README example that uses it.
-"$venv/bin/python" -m pip install --quiet --disable-pip-version-check maturin pytest hypothesis pandas
+# pandas for the README example that uses it, mypy for stubtest.
+"$venv/bin/python" -m pip install --quiet --disable-pip-version-check maturin pytest hypothesis pandas mypy
 
 # Build the wheel as a user would, and install it (not the source folder).
 rm -rf python/dist

@@ -4,10 +4,24 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from typing import Any, Optional, Union
+from typing import Any, Optional, Union, final
+
+__all__ = [
+    "Config",
+    "Document",
+    "Keyword",
+    "Sentence",
+    "Summarizer",
+    "__version__",
+    "keywords",
+    "keywords_many",
+    "summarize",
+    "summarize_many",
+]
 
 __version__: str
 
+@final
 class Sentence:
     """A sentence of a summary: ``source[start:end] == text``."""
 
@@ -19,8 +33,11 @@ class Sentence:
     def end(self) -> int: ...
     @property
     def score(self) -> float: ...
-    def __init__(self, text: str, start: int, end: int, score: float) -> None: ...
+    def __new__(cls, text: str, start: int, end: int, score: float) -> Sentence: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __getnewargs__(self) -> tuple[str, int, int, float]: ...
 
+@final
 class Keyword:
     """A keyword: ``source[start:end] == text``; ``count`` counts every form of the term."""
 
@@ -34,8 +51,11 @@ class Keyword:
     def count(self) -> int: ...
     @property
     def score(self) -> float: ...
-    def __init__(self, text: str, start: int, end: int, count: int, score: float) -> None: ...
+    def __new__(cls, text: str, start: int, end: int, count: int, score: float) -> Keyword: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __getnewargs__(self) -> tuple[str, int, int, int, float]: ...
 
+@final
 class Document:
     """The summary and keywords of one text, from ``Summarizer.analyze``."""
 
@@ -47,19 +67,22 @@ class Document:
     def total_sentences(self) -> int: ...
     @property
     def total_words(self) -> int: ...
-    def __init__(
-        self,
+    def __new__(
+        cls,
         summary: list[Sentence],
         keywords: list[Keyword],
         total_sentences: int,
         total_words: int,
-    ) -> None: ...
+    ) -> Document: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __getnewargs__(self) -> tuple[list[Sentence], list[Keyword], int, int]: ...
 
+@final
 class Config:
     """Scoring weights and switches, and the default length and keyword count."""
 
-    def __init__(
-        self,
+    def __new__(
+        cls,
         *,
         sentences: Optional[int] = ...,
         words: Optional[int] = ...,
@@ -84,7 +107,7 @@ class Config:
         topic_threshold: int = 2,
         phrase_weight: int = 200,
         phrase_min_count: int = 2,
-    ) -> None: ...
+    ) -> Config: ...
     @property
     def sentences(self) -> Optional[int]: ...
     @property
@@ -119,19 +142,22 @@ class Config:
     def to_toml(self) -> str: ...
     @staticmethod
     def from_toml(path: Union[str, os.PathLike[str]]) -> Config: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, value: object, /) -> bool: ...
     def __hash__(self) -> int: ...
+    def __getnewargs_ex__(self) -> tuple[tuple[()], dict[str, Any]]: ...
 
+@final
 class Summarizer:
     """A reusable scratch space with a configuration."""
 
-    def __init__(
-        self,
+    def __new__(
+        cls,
         *,
         sentences: Optional[int] = None,
         terms: Optional[int] = None,
         config: Optional[Config] = None,
-    ) -> None: ...
+    ) -> Summarizer: ...
+    def __getnewargs_ex__(self) -> tuple[tuple[()], dict[str, Any]]: ...
     @property
     def sentences(self) -> int: ...
     @property
