@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -27,7 +28,10 @@ def test_readme_example_runs(index, tmp_path):
     if "pandas" in code:
         pytest.importorskip("pandas")
     texts = [text for _, text in articles(20)]
+    data = tmp_path / "texts.json"
+    data.write_text(json.dumps(texts), encoding="utf-8")
     script = tmp_path / "example.py"
-    script.write_text(f"texts = {texts!r}\n" + code, encoding="utf-8")
+    prelude = f"import json\ntexts = json.loads(open({str(data)!r}, encoding='utf-8').read())\n"
+    script.write_text(prelude + code, encoding="utf-8")
     done = subprocess.run([sys.executable, str(script)], cwd=REPO, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
