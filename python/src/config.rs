@@ -334,7 +334,12 @@ fn from_table(table: Table) -> Result<CoreConfig, String> {
 #[pymethods]
 impl Config {
     #[new]
-    #[pyo3(signature = (**kwargs))]
+    #[pyo3(signature = (**kwargs), text_signature = "(*, sentences=3, words=None, ratio=None, \
+        keywords=10, content_weight=25, position_weight=100, position_decay=500, lead_bonus=300, \
+        headline_boost=100, length_smoothing=4, min_words=4, redundancy=700, \
+        headline_eligible=True, fill=True, keyword_position_decay=200, paragraph_bonus=0, \
+        position_floor=0, long_sentence=0, spread_weight=0, lead_sentences=1, topic_threshold=2, \
+        phrase_weight=200, phrase_min_count=2)")]
     fn new(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
         Self::apply(CoreConfig::new(), kwargs)
     }

@@ -252,3 +252,15 @@ def test_stubs_pass_stubtest():
         text=True,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_config_signature_lists_every_field():
+    """help(talkhis.Config) and IDEs see every field with its default."""
+    import inspect
+
+    params = inspect.signature(talkhis.Config).parameters
+    assert tuple(params) == talkhis.Config.fields()
+    defaults = talkhis.Config().to_dict()
+    for name, param in params.items():
+        assert param.kind is inspect.Parameter.KEYWORD_ONLY
+        assert param.default == defaults.get(name), name
