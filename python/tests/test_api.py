@@ -257,6 +257,10 @@ def test_stubs_pass_stubtest():
 def test_config_signature_lists_every_field():
     """help(talkhis.Config) and IDEs see every field with its default."""
     import inspect
+    import sys
+
+    if sys.version_info < (3, 10):
+        pytest.skip("CPython 3.9 does not read the text signature of an abi3 class")
 
     params = inspect.signature(talkhis.Config).parameters
     assert tuple(params) == talkhis.Config.fields()
