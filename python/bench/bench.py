@@ -24,7 +24,8 @@ import talkhis
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO / "tests" / "data" / "sample.txt"
-ANT = REPO.parent / "shared" / "data" / "ant-dev"
+# The ANT dev articles, under the corpora folder of docs/EVALUATION.md ($TALKHIS_DATA).
+ANT = Path(os.environ.get("TALKHIS_DATA", "data")) / "ant-dev"
 
 
 def corpus(n: int) -> list[str]:

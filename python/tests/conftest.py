@@ -10,9 +10,10 @@ import pytest
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
-SHARED = REPO.parent / "shared" / "data"
+#: The corpora folder of docs/EVALUATION.md, when $TALKHIS_DATA names it (.ci/run does).
+DATA = Path(os.environ["TALKHIS_DATA"]) if os.environ.get("TALKHIS_DATA") else None
 
-#: The project's sample article (tests/data/sample.txt, a copy of shared/data/sample).
+#: The project's sample article (tests/data/sample.txt, see tests/data/README.md).
 SAMPLE = (REPO / "tests" / "data" / "sample.txt").read_text(encoding="utf-8")
 
 CLIMATE = (
@@ -25,10 +26,10 @@ CLIMATE = (
 
 
 def articles(limit: int = 60) -> list[tuple[str, str]]:
-    """(name, text) of the sample and up to `limit` ANT dev articles, when shared/ is there."""
+    """(name, text) of the sample and up to `limit` ANT dev articles, when $TALKHIS_DATA has them."""
     found = [("sample", SAMPLE)]
-    ant = SHARED / "ant-dev"
-    if ant.is_dir():
+    ant = DATA / "ant-dev" if DATA else None
+    if ant is not None and ant.is_dir():
         for folder in sorted(ant.iterdir())[:limit]:
             article = folder / "article.txt"
             if article.is_file():
