@@ -485,7 +485,7 @@ pub struct EvalKeywordsArgs {
     pub json: bool,
     /// k: how many keywords are scored.
     #[arg(short, long = "keywords", value_name = "K", default_value_t = 10,
-          value_parser = value_parser!(u16).range(1..=MAX_KEYWORDS as i64))]
+          value_parser = value_parser!(u16).range(1..=talkhis_eval::scratch::MAX_KEYWORDS as i64))]
     pub k: u16,
     /// Scoring configuration.
     #[command(flatten)]

@@ -3,10 +3,11 @@
 //! A thin std wrapper around the `talkhis` core: it reads files, folders and standard input,
 //! runs the core on a large boxed scratch space (one per thread, reused), prints text, JSON
 //! or postcard, and maps failures to exit codes (0 ok, 1 an input failed, 2 usage). The
-//! scoring itself lives in the core; `eval` and `tune` measure it (see `eval`).
+//! scoring itself lives in the core; `eval` and `tune` measure it with the `talkhis-eval`
+//! package (see `evaluate`).
 
 mod args;
-mod eval;
+mod evaluate;
 mod input;
 mod output;
 mod process;
@@ -18,7 +19,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches};
 
-use crate::args::{Cli, Command, EvalCommand, TuneCommand};
+use crate::args::{Cli, Command};
 use crate::process::{Mode, Status};
 
 /// A mistake on the command line or in the `--config` file: exit code 2.
@@ -132,26 +133,7 @@ fn run(cli: Cli, before: &[(String, String)]) -> anyhow::Result<Status> {
         }
         Some(Command::Completions(a)) => process::print_completions(a.shell).map(|()| Status::Ok),
         Some(Command::Man) => process::print_man().map(|()| Status::Ok),
-        Some(Command::Eval(EvalCommand::Summaries(mut a))) => {
-            a.config = a.config.merge(config);
-            eval::run::summaries(&a).map(|()| Status::Ok)
-        }
-        Some(Command::Eval(EvalCommand::Keywords(mut a))) => {
-            a.config = a.config.merge(config);
-            eval::run::keywords(&a).map(|()| Status::Ok)
-        }
-        Some(Command::Eval(EvalCommand::Defects(mut a))) => {
-            a.config = a.config.merge(config);
-            let config = a.config.resolve()?;
-            eval::defects::run(&a.paths, &config, a.json, a.examples).map(|()| Status::Ok)
-        }
-        Some(Command::Tune(TuneCommand::Summaries(mut a))) => {
-            a.config = a.config.merge(config);
-            eval::tune::run(&a, true).map(|()| Status::Ok)
-        }
-        Some(Command::Tune(TuneCommand::Keywords(mut a))) => {
-            a.config = a.config.merge(config);
-            eval::tune::run(&a, false).map(|()| Status::Ok)
-        }
+        Some(Command::Eval(command)) => evaluate::eval(command, config).map(|()| Status::Ok),
+        Some(Command::Tune(command)) => evaluate::tune(command, config).map(|()| Status::Ok),
     }
 }

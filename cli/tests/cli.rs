@@ -694,6 +694,11 @@ fn tune_summaries_on_a_tiny_corpus() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("try position_decay = 5000"), "{out}");
     assert!(out.contains("R1-F") && out.contains("Lead"), "{out}");
+
+    // More folds than documents is a usage error, found once the corpus is read.
+    let (code, out, err) = run(&["tune", "summaries", d, "--folds", "3"]);
+    assert_eq!((code, out.as_str()), (2, ""), "{err}");
+    assert!(err.contains("2 documents cannot make 3 folds"), "{err}");
 }
 
 /// The corpus `name` under `$TALKHIS_DATA` (`.ci/run` sets it), or `None` with a

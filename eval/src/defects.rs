@@ -24,7 +24,7 @@
 //! and teh marbuta), so `أيضاً` and `ايضا` are one word.
 
 use std::collections::HashSet;
-use std::io::{self, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow};
@@ -32,8 +32,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 use talkhis::{Config, Keywords, Summary};
 
+use super::scratch::{MAX_KEYWORDS, SUMMARY_SENTENCES, too_large, with_scratch};
 use super::tokens::tokens;
-use crate::process::{MAX_KEYWORDS, SUMMARY_SENTENCES, too_large, with_normal};
 
 /// Characters that end a sentence where a reader ends one.
 const TERMINAL: &[char] = &['.', '!', '?', '؟', '…', ':', '؛', '!'];
@@ -448,10 +448,8 @@ fn clitic(words: &[String], document: &HashSet<String>) -> bool {
 /// The defects of one article.
 fn judge(path: &Path, text: &str, config: &Config) -> Result<(Counts, Vec<Example>)> {
     let name = path.display().to_string();
-    let (sentences, keywords, all) = with_normal(|s| {
-        let mut doc = s
-            .analyze(text, config)
-            .map_err(|e| anyhow!("{name}: {}", too_large(e, false).message))?;
+    let (sentences, keywords, all) = with_scratch(|s| {
+        let mut doc = s.analyze(text, config).map_err(|e| anyhow!("{name}: {}", too_large(e)))?;
         let all: Vec<(usize, usize)> =
             doc.scores().map(|s| (s.start, s.start + s.text.len())).collect();
         let summary: Summary<'_, SUMMARY_SENTENCES> = doc.summary();
@@ -518,6 +516,10 @@ fn judge(path: &Path, text: &str, config: &Config) -> Result<(Counts, Vec<Exampl
 
 /// The articles under `path`: the file itself, or, in a folder, every `article.txt` below it
 /// (the layout of ANT and of converted EASC), else every `*.txt`; sorted.
+///
+/// # Errors
+///
+/// When a folder cannot be listed.
 pub fn articles(path: &Path) -> Result<Vec<PathBuf>> {
     if !path.is_dir() {
         return Ok(vec![path.to_path_buf()]);
@@ -591,20 +593,34 @@ struct Report<'a> {
     examples: &'a [Example],
 }
 
+/// What `talkhis eval defects` is asked.
+#[derive(Clone, Debug)]
+pub struct DefectsOptions {
+    /// Articles: files, or folders (see [`articles`]).
+    pub paths: Vec<PathBuf>,
+    /// One JSON object instead of a table.
+    pub json: bool,
+    /// How many cases of each kind to show.
+    pub examples: usize,
+    /// Scoring configuration.
+    pub config: Config,
+}
+
 /// Runs `talkhis eval defects`: counts, per 1,000 articles, and up to `examples` cases of each
-/// kind.
+/// kind, written to `out`.
 ///
 /// # Errors
 ///
-/// As [`count`], and when standard output cannot be written.
-pub fn run(paths: &[PathBuf], config: &Config, json: bool, examples: usize) -> Result<()> {
+/// As [`count`], and when `out` cannot be written.
+pub fn run(options: &DefectsOptions, out: &mut impl Write) -> Result<()> {
+    let DefectsOptions { paths, json, examples, config } = options;
+    let (json, examples) = (*json, *examples);
     let (counts, found) = count(paths, config)?;
     let mut shown = Vec::new();
     for (kind, _) in kinds(&counts) {
         shown.extend(found.iter().filter(|e| e.kind == kind).take(examples).cloned());
     }
     let per = |n: usize| n as f64 * 1000.0 / counts.articles.max(1) as f64;
-    let mut out = io::stdout().lock();
     if json {
         let per_1000_articles =
             kinds(&counts).iter().map(|&(k, n)| (k.to_owned(), per(n).into())).collect();
@@ -614,7 +630,7 @@ pub fn run(paths: &[PathBuf], config: &Config, json: bool, examples: usize) -> R
             per_1000_articles,
             examples: &shown,
         };
-        serde_json::to_writer_pretty(&mut out, &report)?;
+        serde_json::to_writer_pretty(&mut *out, &report)?;
         writeln!(out)?;
     } else {
         let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();

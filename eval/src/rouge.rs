@@ -119,10 +119,6 @@ pub fn rouge_l<T: Eq>(candidate: &[T], reference: &[T]) -> Prf {
 /// are computed against each reference, and P, R and F are each averaged over the references
 /// (F is the mean of the per-reference F values). All zero when `references` is empty.
 #[must_use]
-#[cfg_attr(
-    not(test),
-    expect(dead_code, reason = "the one-call form; the CLI scores pre-tokenized references")
-)]
 pub fn score_document(candidate: &str, references: &[&str], budget: usize) -> DocScores {
     let references: Vec<Vec<String>> = references.iter().map(|r| tokens(r)).collect();
     score_tokens(&tokens(&truncate_words(candidate, budget)), &references)

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use anyhow::{Context, Result, anyhow};
@@ -15,9 +15,8 @@ use super::baseline::lead;
 use super::corpus::{load_akec, load_easc};
 use super::keyphrase::{self, GOLD_LIMIT, KwScores, score_keywords};
 use super::rouge::{self, DocScores, Prf, bootstrap_ci, score_tokens};
+use super::scratch::{MAX_KEYWORDS, SUMMARY_SENTENCES, too_large, with_scratch};
 use super::tokens::{budget, tokens, truncate_words};
-use crate::args::{EvalKeywordsArgs, EvalSummariesArgs};
-use crate::process::{MAX_KEYWORDS, SUMMARY_SENTENCES, too_large, with_normal};
 
 /// An EASC document ready to be scored many times: references tokenized once, tokens
 /// interned as integers (ROUGE compares integers instead of strings), and the scores of
@@ -92,10 +91,10 @@ pub fn prepare_easc(dir: &Path) -> Result<Vec<SumDoc>> {
 /// When the article does not fit the scratch space.
 pub fn score_talkhis(doc: &SumDoc, config: &Config) -> Result<DocScores> {
     let config = config.with_budget(Budget::Words(u32::try_from(doc.budget).unwrap_or(u32::MAX)));
-    with_normal(|s| {
+    with_scratch(|s| {
         let summary: Summary<'_, SUMMARY_SENTENCES> = s
             .summarize(&doc.article, &config)
-            .map_err(|e| anyhow!("{}: {}", doc.id, too_large(e, false).message))?;
+            .map_err(|e| anyhow!("{}: {}", doc.id, too_large(e)))?;
         let key: Vec<usize> = summary.sentences.iter().map(|s| s.start).collect();
         let seen = || doc.seen.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         if let Some(scores) = seen().get(&key) {
@@ -123,10 +122,10 @@ pub type KwDoc = super::corpus::AkecDoc;
 /// When the document does not fit the scratch space.
 pub fn score_talkhis_keywords(doc: &KwDoc, config: &Config, k: u16) -> Result<KwScores> {
     let config = config.with_keywords(k);
-    with_normal(|s| {
+    with_scratch(|s| {
         let keywords: Keywords<'_, MAX_KEYWORDS> = s
             .keywords(&doc.document, &config)
-            .map_err(|e| anyhow!("{}: {}", doc.id, too_large(e, false).message))?;
+            .map_err(|e| anyhow!("{}: {}", doc.id, too_large(e)))?;
         let predicted: Vec<&str> = keywords.keywords.iter().map(|k| k.text).collect();
         let gold: Vec<&str> = doc.gold.iter().map(String::as_str).collect();
         Ok(score_keywords(&predicted, &gold, usize::from(k)))
@@ -201,13 +200,28 @@ struct Bootstrap {
     seed: u64,
 }
 
-/// Runs `talkhis eval summaries`.
+/// What `talkhis eval summaries` is asked.
+#[derive(Clone, Debug)]
+pub struct SummariesOptions {
+    /// The EASC folder (public or converted layout).
+    pub dir: PathBuf,
+    /// One JSON object instead of tables.
+    pub json: bool,
+    /// Bootstrap resamples for the 95% confidence intervals.
+    pub resamples: usize,
+    /// Seed of the bootstrap.
+    pub seed: u64,
+    /// Scoring configuration (the budget is set per document to the references' mean length).
+    pub config: Config,
+}
+
+/// Runs `talkhis eval summaries`, writing the report to `out`.
 ///
 /// # Errors
 ///
-/// When the corpus cannot be read or a document does not fit.
-pub fn summaries(args: &EvalSummariesArgs) -> Result<()> {
-    let config = args.config.resolve()?;
+/// When the corpus cannot be read, a document does not fit or `out` cannot be written.
+pub fn summaries(args: &SummariesOptions, out: &mut impl Write) -> Result<()> {
+    let config = args.config;
     let docs = prepare_easc(&args.dir)
         .with_context(|| format!("reading the EASC corpus in {}", args.dir.display()))?;
     let scored: Vec<(DocScores, DocScores)> = docs
@@ -247,12 +261,11 @@ pub fn summaries(args: &EvalSummariesArgs) -> Result<()> {
             })
             .collect(),
     };
-    let mut out = io::stdout().lock();
     if args.json {
-        serde_json::to_writer_pretty(&mut out, &report)?;
+        serde_json::to_writer_pretty(&mut *out, &report)?;
         writeln!(out)?;
     } else {
-        write_summaries(&mut out, &report)?;
+        write_summaries(&mut *out, &report)?;
     }
     out.flush()?;
     Ok(())
@@ -337,13 +350,26 @@ struct KeywordsReport {
     bootstrap: Bootstrap,
 }
 
-/// Runs `talkhis eval keywords`.
+/// What `talkhis eval keywords` is asked.
+#[derive(Clone, Debug)]
+pub struct KeywordsOptions {
+    /// The AKEC folder.
+    pub dir: PathBuf,
+    /// One JSON object instead of a table.
+    pub json: bool,
+    /// How many keywords are scored (1 to [`MAX_KEYWORDS`]).
+    pub k: u16,
+    /// Scoring configuration (the number of keywords is set to `k`).
+    pub config: Config,
+}
+
+/// Runs `talkhis eval keywords`, writing the report to `out`.
 ///
 /// # Errors
 ///
-/// When the corpus cannot be read or a document does not fit.
-pub fn keywords(args: &EvalKeywordsArgs) -> Result<()> {
-    let config = args.config.resolve()?;
+/// When the corpus cannot be read, a document does not fit or `out` cannot be written.
+pub fn keywords(args: &KeywordsOptions, out: &mut impl Write) -> Result<()> {
+    let config = args.config;
     let docs = load_akec(&args.dir)
         .with_context(|| format!("reading the AKEC corpus in {}", args.dir.display()))?;
     let scored: Vec<KwScores> = docs
@@ -370,9 +396,8 @@ pub fn keywords(args: &EvalKeywordsArgs) -> Result<()> {
         partial: mode(mean.partial, |s| s.partial.f),
         bootstrap,
     };
-    let mut out = io::stdout().lock();
     if args.json {
-        serde_json::to_writer_pretty(&mut out, &report)?;
+        serde_json::to_writer_pretty(&mut *out, &report)?;
         writeln!(out)?;
     } else {
         let k = report.k;

@@ -1,5 +1,7 @@
-//! Quality evaluation (ROUGE for summaries, P/R/F for keywords), as `docs/EVALUATION.md`
-//! defines it.
+//! Quality evaluation and tuning of talkhis (ROUGE for summaries, P/R/F for keywords), as
+//! `docs/EVALUATION.md` defines it: what the `talkhis eval` and `talkhis tune` subcommands
+//! run. The command line parses the options and hands them over as plain structs; this
+//! package reads the corpora, runs the core and writes the reports to the writer it is given.
 //!
 //! - [`tokens`]: normalization, length budget B and truncation;
 //! - [`rouge`]: ROUGE-1/2/L per document, corpus means, bootstrap confidence intervals;
@@ -8,7 +10,8 @@
 //! - [`baseline`]: the Lead baseline;
 //! - [`defects`]: `talkhis eval defects`, what trips a reader in the output on real articles;
 //! - [`run`]: `talkhis eval summaries` and `talkhis eval keywords`;
-//! - [`tune`]: `talkhis tune`, coordinate descent with k-fold cross validation.
+//! - [`tune`]: `talkhis tune`, coordinate descent with k-fold cross validation;
+//! - [`scratch`]: the core's scratch space the evaluations run in, one per thread.
 
 pub mod baseline;
 pub mod corpus;
@@ -16,6 +19,7 @@ pub mod defects;
 pub mod keyphrase;
 pub mod rouge;
 pub mod run;
+pub mod scratch;
 pub mod tokens;
 pub mod tune;
 

@@ -11,22 +11,26 @@
 //!
 //! Every configuration is scored once on every document and cached (`Config` is `Hash`), so
 //! the folds, which mostly walk the same paths, share their work.
+//!
+//! The caller names the parameters and their grids ([`Param`]) and says how a field is set
+//! ([`Setter`]): which fields exist, their grids and the values they allow are the command
+//! line's knowledge of `Config` (its flags, `--config` files and `talkhis config` share them),
+//! and the search only needs to try values.
 
 use std::collections::HashMap;
-use std::io::{self, Write};
+use std::fmt;
+use std::io::Write;
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use rayon::prelude::*;
 use talkhis::Config;
-use toml::Value;
+use toml::{Table, Value};
 
 use super::corpus::load_akec;
 use super::run::{KwDoc, SumDoc, prepare_easc, score_lead, score_talkhis, score_talkhis_keywords};
-use crate::UsageError;
-use crate::args::TuneArgs;
-use crate::settings::{self, Field};
 
 /// Per-document metrics: summaries (R1-F, R2-F, RL-F), keywords (exact F1, partial F1, 0).
 type Metrics = [f64; 3];
@@ -119,40 +123,71 @@ fn mean_of(metrics: &[Metrics], ix: &[usize], f: impl Fn(&Metrics) -> f64) -> f6
     100.0 * ix.iter().map(|&i| f(&metrics[i])).sum::<f64>() / ix.len() as f64
 }
 
-/// A parameter to tune: its field and the values to try.
-struct Param {
-    field: Field,
-    grid: Vec<Value>,
+/// A parameter to tune: a field of `Config` (its name in TOML) and the values to try.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Param {
+    /// The field, e.g. `position_decay`.
+    pub name: String,
+    /// The values to try (the current value is tried too).
+    pub grid: Vec<Value>,
 }
 
-/// The parameters from `--params` and `--grid` (default: every weight, built-in grids).
-fn params(args: &TuneArgs) -> Result<Vec<Param>> {
-    let fields = settings::fields();
-    let known = || fields.iter().map(|f| f.name.as_str()).collect::<Vec<_>>().join(", ");
-    for name in &args.params {
-        if !fields.iter().any(|f| f.name == *name) {
-            bail!(UsageError(format!("--params: no weight {name:?} (weights: {})", known())));
-        }
+/// How a field is set: `config` with the field `name` set to `value`, or an error for a value
+/// the field does not take (a value of the grid that fails is skipped).
+pub type Setter = fn(&Config, &str, Value) -> Result<Config>;
+
+/// What is tuned for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Objective {
+    /// Summaries on EASC: the mean of ROUGE-1 F and ROUGE-2 F.
+    Summaries,
+    /// Keywords on AKEC: the mean of exact and partial F1@10.
+    Keywords,
+}
+
+/// What `talkhis tune` is asked.
+#[derive(Clone, Debug)]
+pub struct TuneOptions {
+    /// The corpus folder (EASC layout for summaries, AKEC for keywords).
+    pub dir: PathBuf,
+    /// Summaries or keywords.
+    pub objective: Objective,
+    /// Number of cross-validation folds, at least 2.
+    pub folds: u16,
+    /// Most rounds of coordinate descent.
+    pub rounds: u16,
+    /// Print every value tried, not only the moves taken.
+    pub verbose: bool,
+    /// The starting configuration.
+    pub start: Config,
+    /// The parameters, in the order each round tries them.
+    pub params: Vec<Param>,
+    /// How a parameter is set.
+    pub set: Setter,
+}
+
+/// The corpus has fewer documents than folds: a mistake in the request, not in the corpus.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TooFewDocuments {
+    /// Documents in the corpus.
+    pub documents: usize,
+    /// Folds asked for.
+    pub folds: usize,
+}
+
+impl fmt::Display for TooFewDocuments {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} documents cannot make {} folds", self.documents, self.folds)
     }
-    let mut params: Vec<Param> = fields
-        .iter()
-        .filter(|f| args.params.is_empty() || args.params.contains(&f.name))
-        .map(|f| Param { field: f.clone(), grid: f.grid() })
-        .collect();
-    for spec in &args.grid {
-        let usage = |m: String| UsageError(format!("--grid {spec:?}: {m}"));
-        let Some((name, values)) = spec.split_once('=') else {
-            bail!(usage("expected NAME=V1,V2,...".into()));
-        };
-        let Some(p) = params.iter_mut().find(|p| p.field.name == name) else {
-            bail!(usage(format!("not a parameter being tuned (weights: {})", known())));
-        };
-        p.grid = values
-            .split(',')
-            .map(|v| p.field.parse(v.trim()).map_err(|e| usage(e.to_string())))
-            .collect::<Result<_, _>>()?;
-    }
-    Ok(params)
+}
+
+impl std::error::Error for TooFewDocuments {}
+
+/// `config` as a TOML table, fields in declaration order.
+fn to_table(config: &Config) -> Table {
+    // A struct of integers, booleans and one enum always serializes; an error would be a bug
+    // in the core's derive, so fall back to an empty table rather than panicking.
+    Table::try_from(config).unwrap_or_default()
 }
 
 /// A value for people: `300`, `true`.
@@ -164,6 +199,7 @@ fn show(v: &Value) -> String {
 struct Search<'a, W: Write> {
     ev: &'a Evaluator,
     params: &'a [Param],
+    set: Setter,
     rounds: u16,
     verbose: bool,
     out: &'a mut W,
@@ -188,8 +224,8 @@ impl<W: Write> Search<'_, W> {
         for round in 1..=self.rounds {
             let mut moved = false;
             for p in self.params {
-                let table = settings::to_table(&current);
-                let now = table.get(&p.field.name).cloned().unwrap_or(Value::Boolean(false));
+                let table = to_table(&current);
+                let now = table.get(&p.name).cloned().unwrap_or(Value::Boolean(false));
                 let mut values = p.grid.clone();
                 if !values.contains(&now) {
                     values.push(now.clone());
@@ -197,9 +233,7 @@ impl<W: Write> Search<'_, W> {
                 let tried: Vec<(Value, Config, Arc<Vec<Metrics>>)> = values
                     .par_iter()
                     .filter_map(|v| {
-                        settings::set(&current, &p.field.name, v.clone())
-                            .ok()
-                            .map(|c| (v.clone(), c))
+                        (self.set)(&current, &p.name, v.clone()).ok().map(|c| (v.clone(), c))
                     })
                     .map(|(v, c)| Ok((v, c, self.ev.metrics(&c)?)))
                     .collect::<Result<_>>()?;
@@ -207,7 +241,7 @@ impl<W: Write> Search<'_, W> {
                 for (v, c, m) in tried {
                     let s = objective(&m, train);
                     if self.verbose {
-                        let label = format!("{} = {}", p.field.name, show(&v));
+                        let label = format!("{} = {}", p.name, show(&v));
                         writeln!(self.out, "      try {label:<30} train {s:6.2}{}", held(&m))?;
                     }
                     // Strictly better than the current value, and than earlier candidates.
@@ -216,7 +250,7 @@ impl<W: Write> Search<'_, W> {
                     }
                 }
                 if let Some((v, c, m, s)) = best {
-                    let label = format!("{} = {} (was {})", p.field.name, show(&v), show(&now));
+                    let label = format!("{} = {} (was {})", p.name, show(&v), show(&now));
                     writeln!(self.out, "    {label:<34} train {s:6.2}{}", held(&m))?;
                     (current, score, moved) = (c, s, true);
                 }
@@ -233,23 +267,24 @@ impl<W: Write> Search<'_, W> {
 
 /// The fields of `config` that differ from `base`, as `name = value` lines.
 fn changes(config: &Config, base: &Config) -> Vec<String> {
-    let base = settings::to_table(base);
-    settings::to_table(config)
+    let base = to_table(base);
+    to_table(config)
         .into_iter()
         .filter(|(k, v)| base.get(k) != Some(v))
         .map(|(k, v)| format!("{k} = {v}"))
         .collect()
 }
 
-/// Runs `talkhis tune summaries` (`summaries = true`) or `talkhis tune keywords`.
+/// Runs `talkhis tune summaries` or `talkhis tune keywords`, writing the search to `out`.
 ///
 /// # Errors
 ///
-/// Usage errors, and when the corpus cannot be read or a document does not fit.
-pub fn run(args: &TuneArgs, summaries: bool) -> Result<()> {
+/// [`TooFewDocuments`] when the corpus has fewer documents than folds; others when the corpus
+/// cannot be read, a document does not fit or `out` cannot be written.
+pub fn run(args: &TuneOptions, out: &mut impl Write) -> Result<()> {
     let started = Instant::now();
-    let start = args.config.resolve()?;
-    let params = params(args)?;
+    let (start, params) = (args.start, &args.params);
+    let summaries = args.objective == Objective::Summaries;
     let task = if summaries {
         Task::Summaries(
             prepare_easc(&args.dir)
@@ -264,7 +299,7 @@ pub fn run(args: &TuneArgs, summaries: bool) -> Result<()> {
     let n = task.len();
     let k = usize::from(args.folds);
     if n < k {
-        bail!(UsageError(format!("{n} documents cannot make {k} folds")));
+        return Err(TooFewDocuments { documents: n, folds: k }.into());
     }
     let names = task.metric_names();
     let lead = match &task {
@@ -277,7 +312,6 @@ pub fn run(args: &TuneArgs, summaries: bool) -> Result<()> {
         Task::Keywords(_) => None,
     };
     let ev = Evaluator { task, cache: Mutex::new(HashMap::new()) };
-    let mut out = io::stdout().lock();
     let all: Vec<usize> = (0..n).collect();
     writeln!(
         out,
@@ -291,9 +325,9 @@ pub fn run(args: &TuneArgs, summaries: bool) -> Result<()> {
         names[0], names[1], args.rounds
     )?;
     writeln!(out, "parameters and the values tried (plus the current value):")?;
-    for p in &params {
+    for p in params {
         let values: Vec<String> = p.grid.iter().map(show).collect();
-        writeln!(out, "  {:<24} {}", p.field.name, values.join(" "))?;
+        writeln!(out, "  {:<24} {}", p.name, values.join(" "))?;
     }
     let start_metrics = ev.metrics(&start)?;
     writeln!(
@@ -310,13 +344,8 @@ pub fn run(args: &TuneArgs, summaries: bool) -> Result<()> {
     }
     writeln!(out)?;
 
-    let mut search = Search {
-        ev: &ev,
-        params: &params,
-        rounds: args.rounds,
-        verbose: args.verbose,
-        out: &mut out,
-    };
+    let mut search =
+        Search { ev: &ev, params, set: args.set, rounds: args.rounds, verbose: args.verbose, out };
     let mut pooled: Vec<Metrics> = vec![[0.0; 3]; n];
     let mut fold_scores = Vec::new();
     let mut fold_start = Vec::new();
@@ -385,7 +414,7 @@ pub fn run(args: &TuneArgs, summaries: bool) -> Result<()> {
     writeln!(out)?;
     writeln!(out, "final search on all {n} documents:")?;
     let mut search =
-        Search { ev: &ev, params: &params, rounds: args.rounds, verbose: args.verbose, out };
+        Search { ev: &ev, params, set: args.set, rounds: args.rounds, verbose: args.verbose, out };
     let best = search.descend(start, &all, None)?;
     let out = search.out;
     let m = ev.metrics(&best)?;
