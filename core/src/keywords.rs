@@ -498,10 +498,14 @@ fn insert_by<T, K: Ord, const N: usize>(
     if list.len() >= limit {
         list.pop();
     }
-    // Always true (`at` <= the old length, and `at` < `limit`), but the optimizer cannot
-    // see it, and `insert` panics otherwise.
-    if at <= list.len() {
-        let _ = list.insert(at, item);
+    // Appended, then moved up by swaps: `Vec::insert` would shift with `memmove`, whose
+    // word-at-a-time code costs a Cortex-M0 more flash than the rest of this module.
+    if list.push(item).is_ok() {
+        for i in (at + 1..list.len()).rev() {
+            if let Some([a, b]) = list.get_mut(i - 1..=i) {
+                core::mem::swap(a, b);
+            }
+        }
     }
 }
 
