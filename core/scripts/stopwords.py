@@ -82,7 +82,7 @@ def slot(word: bytes) -> tuple[int, int]:
             head = (head << 8 | b) & 0xFFFFFFFF
         tail = 0
     rotated = (tail << 16 | tail >> 16) & 0xFFFFFFFF
-    h = ((head ^ rotated ^ (n << 27 & 0xFFFFFFFF)) * 0xEE52BDB7) & 0xFFFFFFFF
+    h = ((head ^ rotated ^ (n << 27 & 0xFFFFFFFF)) * 0x898B2253) & 0xFFFFFFFF
     return h >> (32 - INDEX_BITS), h >> (28 - INDEX_BITS) & 15
 
 
