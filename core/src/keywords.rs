@@ -9,8 +9,9 @@
 
 use heapless::Vec;
 
+use crate::analysis::{Document, sentence_words};
 use crate::score::{self, Score, TermBits, Word};
-use crate::summary::{Document, sentence_words, sort_by};
+use crate::sort::sort_by;
 use crate::{normalize, tokenize};
 
 /// A keyword: a span of the input and its score.

@@ -12,6 +12,8 @@
 
 use core::fmt;
 
+use crate::analysis::Info;
+use crate::config::Config;
 use crate::{normalize, stem, stopwords};
 
 /// A score in thousandths: `Score(1500)` is 1.5.
@@ -693,6 +695,65 @@ pub(crate) const fn position(rank: u32, decay: u16) -> u32 {
 /// score by multiplying instead of dividing.
 pub(crate) const fn position_divisor(rank: u32, decay: u16) -> u32 {
     1000u32.saturating_add(rank.saturating_mul(decay as u32))
+}
+
+/// What a sentence's score depends on besides the sentence itself.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Weights {
+    pub(crate) config: Config,
+    /// The best mean content weight of an eligible sentence.
+    pub(crate) best: u32,
+    /// Where the headline starts, if the document has one.
+    pub(crate) headline: Option<u32>,
+    /// How many body sentences may be chosen.
+    pub(crate) eligible: u16,
+}
+
+impl Weights {
+    /// The (content, position, bonus) parts of a sentence's score, in thousandths.
+    pub(crate) fn parts(&self, s: &Info) -> (u32, u32, u32) {
+        let config = &self.config;
+        if !s.eligible {
+            return (0, 0, 0);
+        }
+        // raw × 1000 / best in 32 bits: scale both down until the product fits (raw <= best).
+        let (mut raw, mut best) = (s.raw, self.best);
+        while best > u32::MAX / 1000 {
+            (raw, best) = (raw >> 1, best >> 1);
+        }
+        let content = (raw * 1000).checked_div(best).unwrap_or(0);
+        let floor = u32::from(config.position_floor()).min(1000);
+        let mut position =
+            floor + position(u32::from(s.rank), config.position_decay()) * (1000 - floor) / 1000;
+        if self.eligible > 0 {
+            let eligible = u32::from(self.eligible);
+            let relative = 1000 - 1000 * u32::from(s.rank).min(eligible) / eligible;
+            position += relative * u32::from(config.spread_weight()) / 100;
+        }
+        let is_headline = self.headline == Some(s.start);
+        let lead = s.rank < config.lead_sentences() && !is_headline;
+        let mut bonus = if lead { u32::from(config.lead_bonus()) } else { 0 };
+        if s.para && s.rank > 0 {
+            bonus += u32::from(config.paragraph_bonus());
+        }
+        (content, position, bonus)
+    }
+
+    /// The total score that ranks the sentences, in thousandths.
+    pub(crate) fn total(&self, s: &Info) -> u32 {
+        let config = &self.config;
+        let (content, position, bonus) = self.parts(s);
+        // 32-bit arithmetic, saturating (only absurd weights reach the limit).
+        let weighted = (content * u32::from(config.content_weight()))
+            .saturating_add(position.saturating_mul(u32::from(config.position_weight())))
+            / 100;
+        let mut total = weighted.saturating_add(bonus);
+        let long = config.long_sentence();
+        if long > 0 && s.words > long {
+            total = total.saturating_mul(u32::from(long)) / u32::from(s.words);
+        }
+        total
+    }
 }
 
 #[cfg(test)]
