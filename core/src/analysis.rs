@@ -6,9 +6,10 @@ use heapless::Vec;
 
 use crate::config::Config;
 use crate::error::{Capacity, Error};
-use crate::score::{self, Full, Kept, Recall, Score, Source, Terms, Weights, Word, WordSlot};
+use crate::score::{Score, Weights, Word, WordSlot};
 use crate::sentences;
 use crate::summary::Summary;
+use crate::terms::{self, Full, Kept, Recall, Source, Terms};
 
 /// Reusable scratch space for summarizing and extracting keywords, with caller-chosen
 /// capacities and no heap.
@@ -295,8 +296,8 @@ impl<const SENTENCES: usize, const TERMS: usize> Summarizer<SENTENCES, TERMS> {
         let mut spans = sentences::split(text);
         // The table's spare slots remember the forms classified (with `spare_slots`).
         let (mut terms, spare) = self.terms.split();
-        let (cache, mut packer) = score::part(text.len(), spare, !slots.is_empty());
-        let mut recent = score::Recent::new(text, cache);
+        let (cache, mut packer) = terms::part(text.len(), spare, !slots.is_empty());
+        let mut recent = terms::Recent::new(text, cache);
         // Counts every word before the current one, for each term's first occurrence.
         let mut word_index = 0usize;
         let mut fits = !slots.is_empty();
@@ -536,7 +537,7 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
 pub(crate) enum SentenceWords<'a> {
     Slots(core::slice::Iter<'a, WordSlot>),
     #[cfg(spare_slots)]
-    Packed(core::slice::Iter<'a, [score::Term; 2]>),
+    Packed(core::slice::Iter<'a, [terms::Term; 2]>),
     /// A sentence's text, the offset to read on from, and pass 1's cache of forms.
     Text(&'a str, usize, Recall<'a>),
 }
@@ -617,7 +618,7 @@ mod tests {
         use core::mem::size_of;
         // The figures the docs promise, which decide what fits in a Cortex-M0's RAM.
         assert_eq!(size_of::<Info>(), 20);
-        assert_eq!(size_of::<crate::score::Term>(), 8);
+        assert_eq!(size_of::<crate::terms::Term>(), 8);
         let base = size_of::<Summarizer<0, 0>>();
         assert!(base <= 32, "{base}");
         assert_eq!(size_of::<Summarizer<128, 640>>(), base + 128 * 20 + 640 * 8);
@@ -626,7 +627,7 @@ mod tests {
     /// What pass 1 leaves in the scratch, in an order that does not depend on the table size.
     fn counted<const S: usize, const T: usize>(
         s: &Summarizer<S, T>,
-    ) -> (std::vec::Vec<Info>, std::vec::Vec<crate::score::Term>, bool) {
+    ) -> (std::vec::Vec<Info>, std::vec::Vec<crate::terms::Term>, bool) {
         let mut terms: std::vec::Vec<_> = s.terms.iter().copied().collect();
         terms.sort_by_key(|t| t.hash);
         (s.sentences.iter().copied().collect(), terms, s.headline)
@@ -672,7 +673,7 @@ mod tests {
         let first = slots[1].get();
         assert_eq!(text.get(first.0..first.0 + first.1), Some("الأولى"), "the first sentence's");
         assert!(matches!(first.2, Word::Content { .. }));
-        assert_eq!(first.2, score::classify("الأولى"));
+        assert_eq!(first.2, crate::score::classify("الأولى"));
     }
 
     /// Summary, keywords and scores of `text`, with `slots` lent word slots if some.

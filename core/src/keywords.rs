@@ -10,8 +10,9 @@
 use heapless::Vec;
 
 use crate::analysis::{Document, sentence_words};
-use crate::score::{self, Score, TermBits, Word};
+use crate::score::{self, Score, Word};
 use crate::sort::sort_by;
+use crate::terms::TermBits;
 use crate::{normalize, tokenize};
 
 /// A keyword: a span of the input and its score.

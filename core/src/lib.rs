@@ -86,6 +86,7 @@ mod sort;
 pub mod stem;
 pub mod stopwords;
 mod summary;
+mod terms;
 pub mod tokenize;
 
 #[cfg(feature = "postcard")]

@@ -7,8 +7,9 @@ use heapless::Vec;
 
 use crate::analysis::{Document, Info, SentenceWords, sentence_words};
 use crate::config::{Budget, Config};
-use crate::score::{Kept, Score, Source, Word};
+use crate::score::{Score, Word};
 use crate::sort::sort_by;
+use crate::terms::{Kept, Source};
 use crate::tokenize;
 
 /// A sentence of a summary.
@@ -257,7 +258,7 @@ const OVERLAP_TERMS: usize = 48;
 struct Overlap {
     terms: Vec<u32, OVERLAP_TERMS>,
     #[cfg(target_pointer_width = "64")]
-    bits: crate::score::TermBits,
+    bits: crate::terms::TermBits,
 }
 
 impl Overlap {
@@ -265,7 +266,7 @@ impl Overlap {
         Self {
             terms: Vec::new(),
             #[cfg(target_pointer_width = "64")]
-            bits: crate::score::TermBits::new(),
+            bits: crate::terms::TermBits::new(),
         }
     }
 
@@ -331,8 +332,8 @@ mod tests {
     use super::*;
     use crate::analysis::{SentenceScore, Summarizer};
     use crate::error::{Capacity, Error};
-    use crate::score::Recall;
     use crate::score::WordSlot;
+    use crate::terms::Recall;
 
     #[test]
     fn redundancy() {
