@@ -321,7 +321,7 @@ impl<const SENTENCES: usize, const TERMS: usize> Summarizer<SENTENCES, TERMS> {
             };
             let sentence = text.get(span.start..span.end).unwrap_or("");
             let mut pos = 0;
-            while let Some((at, end, class)) = recent.next_word(sentence, pos) {
+            while let Some((at, end, class)) = recent.next_classified(sentence, pos) {
                 pos = end;
                 info.words = info.words.saturating_add(1);
                 if fits {
@@ -552,7 +552,7 @@ impl Iterator for SentenceWords<'_> {
             #[cfg(spare_slots)]
             Self::Packed(packs) => packs.next().map(|&pack| WordSlot::unpack(pack).get()),
             Self::Text(text, pos, recall) => {
-                let (at, end, class) = recall.next_word(text, *pos)?;
+                let (at, end, class) = recall.next_classified(text, *pos)?;
                 *pos = end;
                 Some((at, end - at, class))
             }
@@ -585,7 +585,7 @@ impl Iterator for SentenceWords<'_> {
 /// hold every word of the text; `first` is the index of its first word among the text's.
 #[inline]
 pub(crate) fn sentence_words<'a>(
-    (text, kept, recall): Source<'a>,
+    Source { text, kept, recall }: Source<'a>,
     s: &Info,
     first: usize,
 ) -> SentenceWords<'a> {

@@ -314,7 +314,7 @@ const fn arabic_low(lead: u8, cont: u8) -> u32 {
 /// x86-64 processor has), through the safe wrappers of `safe_arch`: the core forbids `unsafe`
 /// itself. A word of news is five letters on average, so one block usually holds it whole,
 /// where [`LETTERS`] costs a load and a test a letter.
-mod block {
+mod fold_blocks {
     #[cfg(sse2_blocks)]
     use safe_arch::{
         add_i16_m128i, bitand_m128i, bitor_m128i, cmp_eq_mask_i16_m128i, cmp_gt_mask_i16_m128i,
@@ -675,7 +675,7 @@ pub(crate) fn fold_from(
             // The rest of the text as a slice that shrinks from the front: one length test a
             // letter, not a bounds test of `i` and another of `i + 1`.
             let mut rest = bytes.get(i..).unwrap_or_default();
-            // From a word's start: eight letters a step with SSE2 ([`block`]) while 16 bytes
+            // From a word's start: eight letters a step with SSE2 ([`fold_blocks`]) while 16 bytes
             // are left in the text and in `buf`, or else two a step while they last (a word
             // has five on average); then one. Only from the start, since a text with marks
             // (`كِتَابٌ`) breaks its runs after every letter and would pay for a failed step
@@ -686,20 +686,20 @@ pub(crate) fn fold_from(
                 [l0, _, l1, c1, ..] => *l0 & 0xFE == 0xD8 && (*l1 != 0xD9 || *c1 < 0x8B),
                 _ => false,
             };
-            while block::BLOCKS
+            while fold_blocks::BLOCKS
                 && i == at
                 && plain(rest)
                 && let Some(chunk) = rest.first_chunk::<16>()
                 && let Some(dst) = buf.get_mut(len..).and_then(|b| b.first_chunk_mut::<16>())
             {
-                let (out, n) = block::letters(chunk);
+                let (out, n) = fold_blocks::letters(chunk);
                 *dst = out;
                 (rest, len, chars) = (rest.get(n..).unwrap_or_default(), len + n, chars + n / 2);
                 if n < 16 {
                     break;
                 }
             }
-            while !block::BLOCKS
+            while !fold_blocks::BLOCKS
                 && i == at
                 && let [l0, c0, l1, c1, tail @ ..] = rest
                 && u16::from_le_bytes([*l0, *l1]) & 0xFCFC == 0xD8D8
@@ -1061,7 +1061,7 @@ mod tests {
                         Some(b) => block[2 * lane] = b,
                         None => block[2 * lane..2 * lane + 2].copy_from_slice(&pair),
                     }
-                    let (out, n) = block::letters(&block);
+                    let (out, n) = fold_blocks::letters(&block);
                     let low = |i: usize| arabic_low(block[2 * i], block[2 * i + 1]) as usize;
                     let name = std::format!("{block:02X?}");
                     // It stops at that lane, or takes it and the letters after it.

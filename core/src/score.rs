@@ -88,7 +88,7 @@ impl WordSlot {
         })
     }
 
-    /// The slot in two spare slots of a term table ([`Terms::packs`]): `[{hash, len, lead |
+    /// The slot in two spare slots of a term table ([`Terms::packs`](crate::terms::Terms::packs)): `[{hash, len, lead |
     /// content << 8}, {start, 0, 0}]`.
     #[cfg(spare_slots)]
     pub(crate) const fn pack(self) -> [crate::terms::Term; 2] {
@@ -122,7 +122,7 @@ impl WordSlot {
     }
 }
 
-/// Classifies one word of the text (the scorer reads words with [`next_word`]).
+/// Classifies one word of the text (the scorer reads words with [`next_classified`]).
 #[cfg(test)]
 pub(crate) fn classify(word: &str) -> Word {
     let mut buf = [0u8; MAX_WORD_BYTES];
@@ -136,7 +136,7 @@ pub(crate) fn classify(word: &str) -> Word {
 /// The word is folded while its end is found ([`normalize::fold_from`]), so each byte is
 /// read once. Inlined on 64-bit targets only (see [`normalize::fold_from`]).
 #[cfg_attr(target_pointer_width = "64", inline)]
-pub(crate) fn next_word(text: &str, from: usize) -> Option<(usize, usize, Word)> {
+pub(crate) fn next_classified(text: &str, from: usize) -> Option<(usize, usize, Word)> {
     let start = crate::tokenize::word_start(text, from)?;
     let mut buf = [0u8; MAX_WORD_BYTES];
     let (end, written) = normalize::fold_from(text, start, &mut buf, true);
@@ -338,7 +338,7 @@ mod tests {
         for text in &texts {
             let mut pos = 0;
             let mut words = crate::tokenize::words(text);
-            while let Some((start, end, class)) = next_word(text, pos) {
+            while let Some((start, end, class)) = next_classified(text, pos) {
                 let (at, word) = words.next().expect("as many words");
                 assert_eq!((start, end), (at, at + word.len()), "{text:?}");
                 assert_eq!(class, classify(word), "{word:?} in {text:?}");

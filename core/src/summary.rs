@@ -146,8 +146,8 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
             let (in_order, source, first, total): (&[Info], Source<'_>, _, _) = match scanned {
                 Some((first, total)) => (sentences, source, first, total),
                 None => {
-                    let (_, _, recall) = source;
-                    (&[], (text, Kept::Lent(&[]), recall), 0, weights.total(s))
+                    let lent = Source { kept: Kept::Lent(&[]), ..source };
+                    (&[], lent, 0, weights.total(s))
                 }
             };
             let words = sentence_words(source, s, first);
@@ -244,7 +244,7 @@ fn chosen_words<'a>(source: Source<'a>, in_order: &[Info], c: &Sentence<'_>) -> 
         }
         first += usize::from(s.words);
     }
-    let (text, _, recall) = source;
+    let Source { text, recall, .. } = source;
     SentenceWords::Text(text.get(c.start..c.start + c.text.len()).unwrap_or(""), 0, recall)
 }
 

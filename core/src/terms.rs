@@ -8,7 +8,7 @@
 //! about one in a thousand, and the effect is one slightly higher count.
 
 use crate::normalize;
-use crate::score::{MAX_WORD_BYTES, Word, WordSlot, classify_folded, next_word};
+use crate::score::{MAX_WORD_BYTES, Word, WordSlot, classify_folded, next_classified};
 
 /// The forms pass 1 classified, so that a form spelled exactly like one of them takes its
 /// class without being looked up, stemmed and hashed again.
@@ -54,22 +54,22 @@ impl<'t, 'c> Recent<'t, 'c> {
         }
     }
 
-    /// [`next_word`] of `sentence` (a slice of this cache's text) from byte `from`.
+    /// [`next_classified`] of `sentence` (a slice of this cache's text) from byte `from`.
     #[cfg_attr(target_pointer_width = "64", inline)]
-    pub(crate) fn next_word(
+    pub(crate) fn next_classified(
         &mut self,
         sentence: &str,
         from: usize,
     ) -> Option<(usize, usize, Word)> {
         // `CACHED` is a constant: without it, the rest is not even compiled in.
         if !CACHED || self.entries.is_empty() {
-            return next_word(sentence, from);
+            return next_classified(sentence, from);
         }
         #[cfg(spare_slots)]
         let buf = &mut self.buf;
         #[cfg(not(spare_slots))]
         let buf = &mut [0; MAX_WORD_BYTES];
-        let (start, end, written, bytes, key) = read(sentence, from, buf)?;
+        let Read { start, end, written, bytes, key } = read(sentence, from, buf)?;
         let mask = self.entries.len() - 1;
         let Some(entry) = self.entries.get_mut(key as usize & mask) else {
             return Some((start, end, classify_folded(buf, written)));
@@ -85,8 +85,17 @@ impl<'t, 'c> Recent<'t, 'c> {
     }
 }
 
-/// A word as a cache of forms reads it: (start, end, what was folded, its bytes, their hash).
-type Read<'s> = (usize, usize, Option<normalize::Written>, &'s [u8], u32);
+/// A word as a cache of forms reads it.
+struct Read<'s> {
+    /// Its span in the sentence.
+    start: usize,
+    end: usize,
+    /// What was folded into the caller's buffer (`None`: too long).
+    written: Option<normalize::Written>,
+    /// Its bytes as written, the cache's key, and their hash.
+    bytes: &'s [u8],
+    key: u32,
+}
 
 /// The first word of `sentence` at or after byte `from`, folded into `buf` ([`Read`]).
 #[inline(always)]
@@ -94,7 +103,7 @@ fn read<'s>(sentence: &'s str, from: usize, buf: &mut [u8; MAX_WORD_BYTES]) -> O
     let start = crate::tokenize::word_start(sentence, from)?;
     let (end, written) = normalize::fold_from(sentence, start, buf, true);
     let bytes = sentence.as_bytes().get(start..end).unwrap_or_default();
-    Some((start, end, written, bytes, hash_bytes(bytes)))
+    Some(Read { start, end, written, bytes, key: hash_bytes(bytes) })
 }
 
 /// Stores in `entry` the class `word` of the form of `len` bytes at byte `at` of the text,
@@ -225,7 +234,15 @@ pub(crate) enum Kept<'a> {
 
 /// Where later passes read a text's words: the text, the words pass 1 kept (all or none),
 /// and pass 1's cache of forms, for reading the text again.
-pub(crate) type Source<'a> = (&'a str, Kept<'a>, Recall<'a>);
+#[derive(Clone, Copy)]
+pub(crate) struct Source<'a> {
+    /// The text.
+    pub(crate) text: &'a str,
+    /// The words pass 1 kept, if any.
+    pub(crate) kept: Kept<'a>,
+    /// Pass 1's cache of forms.
+    pub(crate) recall: Recall<'a>,
+}
 
 /// Pass 1's cache of forms ([`Recent`]), read by the passes that read the text again (when
 /// the caller lends no word slots): a form found there is not classified again.
@@ -237,21 +254,25 @@ pub(crate) struct Recall<'a> {
 }
 
 impl<'a> Recall<'a> {
-    /// No cache: [`Recall::next_word`] is [`next_word`].
+    /// No cache: [`Recall::next_classified`] is [`next_classified`].
     #[cfg(test)]
     pub(crate) const NONE: Self = Self { text: &[], entries: &[] };
 
-    /// [`next_word`] of `sentence` (a slice of this cache's text) from byte `from`. Out of
+    /// [`next_classified`] of `sentence` (a slice of this cache's text) from byte `from`. Out of
     /// line where there is a cache (`spare_slots`): inlined, it slowed the passes that read
-    /// word slots instead by 7%; without one it is `next_word`.
+    /// word slots instead by 7%; without one it is `next_classified`.
     #[cfg_attr(spare_slots, inline(never))]
     #[cfg_attr(not(spare_slots), inline(always))]
-    pub(crate) fn next_word(&self, sentence: &str, from: usize) -> Option<(usize, usize, Word)> {
+    pub(crate) fn next_classified(
+        &self,
+        sentence: &str,
+        from: usize,
+    ) -> Option<(usize, usize, Word)> {
         if !CACHED || self.entries.is_empty() {
-            return next_word(sentence, from);
+            return next_classified(sentence, from);
         }
         let mut buf = [0u8; MAX_WORD_BYTES];
-        let (start, end, written, bytes, key) = read(sentence, from, &mut buf)?;
+        let Read { start, end, written, bytes, key } = read(sentence, from, &mut buf)?;
         let entry = self.entries.get(key as usize & (self.entries.len() - 1));
         let word = entry.and_then(|entry| recalled(entry, self.text, bytes, key));
         Some((start, end, word.unwrap_or_else(|| classify_folded(&buf, written))))
@@ -399,7 +420,7 @@ impl<const T: usize> Terms<T> {
             }
             _ => Kept::Lent(lent),
         };
-        (text, kept, self.recall(text))
+        Source { text, kept, recall: self.recall(text) }
     }
 
     /// The term with this hash, if the document has it.
@@ -567,16 +588,16 @@ mod tests {
     }
 
     /// Every word of `text`, sentence by sentence, through a [`Recent`] of `N` entries and
-    /// through [`next_word`]: the same spans and classes.
+    /// through [`next_classified`]: the same spans and classes.
     fn recent_agrees(name: &str, text: &str, spare: &mut [Term]) {
         let mut recent = Recent::new(text, spare);
         for (at, sentence) in crate::sentences::split(text).chain([(0, text)]) {
             let mut pos = 0;
-            while let Some(found) = next_word(sentence, pos) {
-                assert_eq!(recent.next_word(sentence, pos), Some(found), "{name}: at {at}");
+            while let Some(found) = next_classified(sentence, pos) {
+                assert_eq!(recent.next_classified(sentence, pos), Some(found), "{name}: at {at}");
                 pos = found.1;
             }
-            assert_eq!(recent.next_word(sentence, pos), None);
+            assert_eq!(recent.next_classified(sentence, pos), None);
         }
     }
 
@@ -614,8 +635,8 @@ mod tests {
         assert!(filled > 300, "{filled} forms cached");
         for (at, sentence) in crate::sentences::split(sample) {
             let mut pos = 0;
-            while let Some(found) = next_word(sentence, pos) {
-                assert_eq!(recall.next_word(sentence, pos), Some(found), "at {at}");
+            while let Some(found) = next_classified(sentence, pos) {
+                assert_eq!(recall.next_classified(sentence, pos), Some(found), "at {at}");
                 pos = found.1;
             }
         }
@@ -627,7 +648,7 @@ mod tests {
         let mut spare = [Term::EMPTY; 256];
         let mut recent = Recent::new(text, &mut spare);
         let mut pos = 0;
-        while let Some((_, end, _)) = recent.next_word(text, pos) {
+        while let Some((_, end, _)) = recent.next_classified(text, pos) {
             pos = end;
         }
         let at: std::vec::Vec<u32> = recent
