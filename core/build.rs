@@ -1,8 +1,8 @@
 //! One name for a policy the core's code would otherwise spell in a dozen places:
 //! `spare_slots` is set on targets where the term table's spare slots hold pass 1's cache of
-//! forms and the words it keeps (`score::Recent`, `score::Packer`): 64-bit hosts, and
-//! WebAssembly, whose module has room for them (2.4 KB after `wasm-opt -Oz`) and whose
-//! scratch has slots to spare (an article runs 2.3 times as fast in Node). A 32-bit
+//! forms and the words it keeps (`terms::Recent`, `terms::Packer`): 64-bit hosts, and
+//! WebAssembly, whose module has room for their code and whose scratch has slots to spare,
+//! where an article then reads and classifies each word once. A 32-bit
 //! microcontroller counts its flash and sizes its scratch to the byte: no spare slots to
 //! use, and no code for them.
 //!

@@ -136,8 +136,7 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
         let mut top: Vec<Pending, K> = Vec::new();
         // The best terms whatever `K`: phrases must contain one of them. Ranked like `top`
         // ([`rank_key`]), so for `K <= POOL` `top` is their first `K` and each term is ranked
-        // once (3% of the time on 64-bit targets; a 32-bit one ranks twice, which costs its
-        // flash 120 bytes less).
+        // once on 64-bit targets; a 32-bit one ranks twice, which takes less of its flash.
         let once = K <= POOL && cfg!(target_pointer_width = "64");
         let mut pool: Vec<(Ranked, u16), POOL> = Vec::new();
         for t in self.scratch.terms.iter() {

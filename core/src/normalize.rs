@@ -269,8 +269,8 @@ const fn arabic(u: u32) -> Folded {
 }
 
 /// Whether [`fold_from`] folds runs of Arabic letters through [`LETTERS`]: on 64-bit
-/// targets, where it saves about a third of the instructions of each letter; a 32-bit device
-/// keeps the one table and the one loop (flash).
+/// targets, where a letter then costs one table load instead of a decode and a match; a
+/// 32-bit device keeps the one table and the one loop (flash).
 const LETTER_RUNS: bool = cfg!(target_pointer_width = "64");
 
 /// For each character U+0600 + `low` that is a word character folding to a two-byte one
@@ -522,8 +522,9 @@ const LATIN1_WORD: u32 = 0x762C_0400;
 
 /// [`is_word_char`] outside ASCII and the Arabic letters: [`char::is_alphanumeric`] by blocks.
 ///
-/// The standard function looks a character up in Unicode's tables (2.6 KB of a Cortex-M0's
-/// flash); here a letter of another script is a word character unless its block holds
+/// The standard function looks a character up in Unicode's tables, which a Cortex-M0's flash
+/// cannot spare for scripts an Arabic summarizer rarely meets; here a letter of another
+/// script is a word character unless its block holds
 /// punctuation, symbols, marks, spaces or private use. Latin-1, the Arabic presentation forms
 /// and the punctuation and symbol blocks are exact; elsewhere the blocks' few punctuation
 /// marks and unassigned code points count as letters (`normalize`'s tests bound how many).

@@ -5,7 +5,7 @@
 ///
 /// Used instead of `sort_unstable_by`, which keeps a panic path (it may panic on an
 /// inconsistent order, and the optimizer cannot rule that out) and a stack buffer of up to 48
-/// elements (1.1 KB of `Info` on a Cortex-M0). The orders sorted here have no ties (sentence
+/// elements, which a Cortex-M0's stack cannot spare. The orders sorted here have no ties (sentence
 /// starts differ), so any correct sort gives the same result.
 pub(crate) fn sort_by<T>(v: &mut [T], before: impl Fn(&T, &T) -> bool) {
     for node in (0..v.len() / 2).rev() {

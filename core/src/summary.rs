@@ -253,8 +253,8 @@ const OVERLAP_TERMS: usize = 48;
 
 /// A candidate's distinct content terms (the first [`OVERLAP_TERMS`]), and the same as bits,
 /// which tell most other terms apart without a search of the list: on 64-bit targets, where
-/// they took the summary's candidate scans from 5% to 3% of `both_with`'s instructions on the
-/// sample; the Cortex-M0's flash has no room for their code (132 B).
+/// a candidate is compared with every chosen sentence; the Cortex-M0's flash has no room for
+/// their code.
 struct Overlap {
     terms: Vec<u32, OVERLAP_TERMS>,
     #[cfg(target_pointer_width = "64")]

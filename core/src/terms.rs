@@ -28,15 +28,15 @@ pub(crate) struct Recent<'t, 'c> {
     /// Each entry: `[{key, len, lead | content << 8}, {stem hash, at as two halves}]`; `len`
     /// 0 marks an empty one.
     entries: &'c mut [[Term; 2]],
-    /// Where each word is folded: zeroed once, not once a word (1% of pass 1 on 1 MB).
+    /// Where each word is folded: zeroed once, not once a word.
     #[cfg(spare_slots)]
     buf: [u8; MAX_WORD_BYTES],
 }
 
 /// Whether pass 1 caches forms ([`Recent`]): where `spare_slots` is set (`build.rs`: 64-bit
-/// targets, where it made `both_with` 7% faster on the sample, 12% on the 64 KB text and 17%
-/// on the megabyte, and WebAssembly); not on 32-bit microcontrollers, whose flash is counted
-/// and whose tables have little to spare.
+/// targets and WebAssembly, whose scratches have slots to spare and whose texts repeat their
+/// forms); not on 32-bit microcontrollers, whose flash is counted and whose tables have little
+/// to spare.
 const CACHED: bool = cfg!(spare_slots);
 
 impl<'t, 'c> Recent<'t, 'c> {
@@ -141,9 +141,8 @@ fn recalled([form, class]: &[Term; 2], text: &[u8], bytes: &[u8], key: u32) -> O
 /// How many entries a [`Recent`] cache has for a text of `bytes` bytes in `spare` slots:
 /// none without `spare_slots`; else a power of two, at most what the slots hold (two each), and
 /// about eight per square root of the text's length, since the distinct forms of a text
-/// grow about that fast (451 in the 7.7 KB sample, 1,456 in 64 KB, 9,200 in 1 MB: 1,024,
-/// 4,096 and 16,384 entries). Smaller caches were slower on every input; larger ones gained
-/// little.
+/// grow about that fast. Smaller caches miss forms the text repeats; larger ones cost more to
+/// clear than they save.
 fn cached(bytes: usize, spare: usize) -> usize {
     if !CACHED || spare < 2 {
         return 0;
@@ -166,7 +165,7 @@ pub(crate) fn part(bytes: usize, spare: &mut [Term], lent: bool) -> (&mut [Term]
     let packer = {
         let packs = _rest.as_chunks_mut::<2>().0;
         // Always tried: if the words outrun the room, the writes wasted are at most what
-        // keeping every word costs (a 1 MB text in the benchmarks' scratch: 0.2%).
+        // keeping every word costs, a store a word.
         Packer { on: !lent && !packs.is_empty(), packs }
     };
     #[cfg(not(spare_slots))]
@@ -259,8 +258,8 @@ impl<'a> Recall<'a> {
     pub(crate) const NONE: Self = Self { text: &[], entries: &[] };
 
     /// [`next_classified`] of `sentence` (a slice of this cache's text) from byte `from`. Out of
-    /// line where there is a cache (`spare_slots`): inlined, it slowed the passes that read
-    /// word slots instead by 7%; without one it is `next_classified`.
+    /// line where there is a cache (`spare_slots`): inlined, its size crowds the passes that
+    /// read word slots instead; without one it is `next_classified`.
     #[cfg_attr(spare_slots, inline(never))]
     #[cfg_attr(not(spare_slots), inline(always))]
     pub(crate) fn next_classified(
@@ -344,9 +343,9 @@ impl<const T: usize> Terms<T> {
     ///
     /// A content word has at least two letters and a separator, so a text of `n` bytes has
     /// at most `(n + 1) / 3` distinct terms; twice that (plus a little) keeps linear probing
-    /// at half load. News has far fewer (291 in the 7.7 KB sample, 1,140 in 64 KB, 8,188 in
-    /// 1 MB: a little faster than the square root of the length), and clearing and scanning
-    /// (for keywords) a worst-case table cost an article 4% of its time: so the table starts
+    /// at half load. News has far fewer (they grow a little faster than the square root of the
+    /// length), and clearing and scanning (for keywords) a worst-case table would cost an
+    /// article more than its terms do: so the table starts
     /// at one slot per 6 bytes, at most `16 √n + 256`, and a text that brings it to
     /// two-thirds load is counted again, `wide` ([`Full::Estimate`]). That costs a hostile
     /// text at most a third of its count twice; the result is the same either way (no rank
