@@ -76,6 +76,7 @@
 extern crate std;
 
 mod analysis;
+mod arch;
 mod config;
 mod error;
 mod keywords;

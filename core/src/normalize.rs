@@ -310,75 +310,6 @@ const fn arabic_low(lead: u8, cont: u8) -> u32 {
     ((lead & 0x03) as u32) << 6 | (cont & 0x3F) as u32
 }
 
-/// Runs of Arabic letters folded 16 bytes (eight letters) at a time, with SSE2 (which every
-/// x86-64 processor has), through the safe wrappers of `safe_arch`: the core forbids `unsafe`
-/// itself. A word of news is five letters on average, so one block usually holds it whole,
-/// where [`LETTERS`] costs a load and a test a letter.
-mod fold_blocks {
-    #[cfg(sse2_blocks)]
-    use safe_arch::{
-        add_i16_m128i, bitand_m128i, bitor_m128i, cmp_eq_mask_i16_m128i, cmp_gt_mask_i16_m128i,
-        cmp_lt_mask_i16_m128i, load_unaligned_m128i, move_mask_i8_m128i, set_splat_i16_m128i,
-        store_unaligned_m128i,
-    };
-
-    /// Whether [`letters`] is compiled in.
-    pub(super) const BLOCKS: bool = cfg!(sse2_blocks);
-
-    /// The letters at the start of `block` (a char boundary) folded, and how many bytes they
-    /// take: a prefix of whole two-byte letters, as [`super::LETTERS`] folds them, which
-    /// stops at the first character that is not a letter of U+0621..U+063F (`ء`…`ؿ`) or
-    /// U+0641..U+064A (`ف`…`ي`): a space, a mark, a tatweel, punctuation, anything else.
-    ///
-    /// Each two bytes are read as one little-endian lane, `cont << 8 | lead`: `ب` (D8 A8)
-    /// is 0xA8D8. A letter is a lane whose lead is D8 and whose whole value, as a signed
-    /// number, lies above 0xA0D8, or whose lead is D9 and whose value lies strictly between
-    /// 0x80D9 and 0x8BD9 (every continuation byte is 0x80..=0xBF, so every such lane is
-    /// negative and the signed compares order them). Seven of those letters fold to another
-    /// one: each adds its distance to it, lane by lane (`أ` 0xA3D8 + 0x0400 = `ا` 0xA7D8).
-    #[cfg(sse2_blocks)]
-    #[inline(always)]
-    pub(super) fn letters(block: &[u8; 16]) -> ([u8; 16], usize) {
-        let v = load_unaligned_m128i(block);
-        let splat = |x: u16| set_splat_i16_m128i(x as i16);
-        let is = |x: u16| cmp_eq_mask_i16_m128i(v, splat(x));
-        let lead = bitand_m128i(v, splat(0x00FF));
-        let d8 = bitand_m128i(
-            cmp_eq_mask_i16_m128i(lead, splat(0xD8)),
-            cmp_gt_mask_i16_m128i(v, splat(0xA0D8)),
-        );
-        let d9 = bitand_m128i(
-            cmp_eq_mask_i16_m128i(lead, splat(0xD9)),
-            bitand_m128i(
-                cmp_gt_mask_i16_m128i(v, splat(0x80D9)),
-                cmp_lt_mask_i16_m128i(v, splat(0x8BD9)),
-            ),
-        );
-        let letter = bitor_m128i(d8, d9);
-        // The distance from each letter that folds to what it folds to, modulo 2^16.
-        let mut delta = bitand_m128i(bitor_m128i(is(0xA4D8), is(0xA6D8)), splat(0xE401)); // ؤ ئ: و ي
-        for (from, by) in [
-            (0xA2D8, 0x0500), // آ: ا
-            (0xA3D8, 0x0400), // أ: ا
-            (0xA5D8, 0x0200), // إ: ا
-            (0xA9D8, 0xDE01), // ة: ه (D9 87)
-            (0x89D9, 0x0100), // ى: ي
-        ] {
-            delta = bitor_m128i(delta, bitand_m128i(is(from), splat(by)));
-        }
-        let mut out = [0u8; 16];
-        store_unaligned_m128i(&mut out, add_i16_m128i(v, delta));
-        // Two mask bits a lane: the prefix of letters is the trailing ones.
-        let n = (!(move_mask_i8_m128i(letter) as u32)).trailing_zeros() as usize;
-        (out, n)
-    }
-
-    #[cfg(not(sse2_blocks))]
-    pub(super) fn letters(_: &[u8; 16]) -> ([u8; 16], usize) {
-        ([0; 16], 0)
-    }
-}
-
 /// The class of each ASCII byte: [`WORD`] for letters and digits, else 0.
 const ASCII_CLASS: [u8; 128] = {
     let mut table = [0u8; 128];
@@ -676,7 +607,7 @@ pub(crate) fn fold_from(
             // The rest of the text as a slice that shrinks from the front: one length test a
             // letter, not a bounds test of `i` and another of `i + 1`.
             let mut rest = bytes.get(i..).unwrap_or_default();
-            // From a word's start: eight letters a step with SSE2 ([`fold_blocks`]) while 16 bytes
+            // From a word's start: eight letters a step with SSE2 ([`fold_blocks`](crate::arch::fold_blocks)) while 16 bytes
             // are left in the text and in `buf`, or else two a step while they last (a word
             // has five on average); then one. Only from the start, since a text with marks
             // (`كِتَابٌ`) breaks its runs after every letter and would pay for a failed step
@@ -687,20 +618,20 @@ pub(crate) fn fold_from(
                 [l0, _, l1, c1, ..] => *l0 & 0xFE == 0xD8 && (*l1 != 0xD9 || *c1 < 0x8B),
                 _ => false,
             };
-            while fold_blocks::BLOCKS
+            while crate::arch::fold_blocks::BLOCKS
                 && i == at
                 && plain(rest)
                 && let Some(chunk) = rest.first_chunk::<16>()
                 && let Some(dst) = buf.get_mut(len..).and_then(|b| b.first_chunk_mut::<16>())
             {
-                let (out, n) = fold_blocks::letters(chunk);
+                let (out, n) = crate::arch::fold_blocks::letters(chunk);
                 *dst = out;
                 (rest, len, chars) = (rest.get(n..).unwrap_or_default(), len + n, chars + n / 2);
                 if n < 16 {
                     break;
                 }
             }
-            while !fold_blocks::BLOCKS
+            while !crate::arch::fold_blocks::BLOCKS
                 && i == at
                 && let [l0, c0, l1, c1, tail @ ..] = rest
                 && u16::from_le_bytes([*l0, *l1]) & 0xFCFC == 0xD8D8
@@ -1062,7 +993,7 @@ mod tests {
                         Some(b) => block[2 * lane] = b,
                         None => block[2 * lane..2 * lane + 2].copy_from_slice(&pair),
                     }
-                    let (out, n) = fold_blocks::letters(&block);
+                    let (out, n) = crate::arch::fold_blocks::letters(&block);
                     let low = |i: usize| arabic_low(block[2 * i], block[2 * i + 1]) as usize;
                     let name = std::format!("{block:02X?}");
                     // It stops at that lane, or takes it and the letters after it.
