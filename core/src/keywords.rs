@@ -137,7 +137,7 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
         // The best terms whatever `K`: phrases must contain one of them. Ranked like `top`
         // ([`rank_key`]), so for `K <= POOL` `top` is their first `K` and each term is ranked
         // once on 64-bit targets; a 32-bit one ranks twice, which takes less of its flash.
-        let once = K <= POOL && cfg!(target_pointer_width = "64");
+        let once = K <= POOL && crate::arch::WIDE;
         let mut pool: Vec<(Ranked, u16), POOL> = Vec::new();
         for t in self.scratch.terms.iter() {
             // A term whose score is certainly below the last of a full pool cannot enter it:

@@ -271,7 +271,7 @@ const fn arabic(u: u32) -> Folded {
 /// Whether [`fold_from`] folds runs of Arabic letters through [`LETTERS`]: on 64-bit
 /// targets, where a letter then costs one table load instead of a decode and a match; a
 /// 32-bit device keeps the one table and the one loop (flash).
-const LETTER_RUNS: bool = cfg!(target_pointer_width = "64");
+const LETTER_RUNS: bool = crate::arch::WIDE;
 
 /// For each character U+0600 + `low` that is a word character folding to a two-byte one
 /// (every Arabic letter): the folded character's UTF-8 bytes, little-endian; else 0 (no

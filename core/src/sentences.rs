@@ -246,7 +246,7 @@ enum Stride {
 /// passes many of them at once.
 const STRIDE: Stride = if crate::arch::scan_blocks::BLOCKS {
     Stride::Blocks
-} else if cfg!(target_pointer_width = "64") {
+} else if crate::arch::WIDE {
     Stride::Words
 } else {
     Stride::Bytes

@@ -37,7 +37,7 @@ pub(crate) struct Recent<'t, 'c> {
 /// targets and WebAssembly, whose scratches have slots to spare and whose texts repeat their
 /// forms); not on 32-bit microcontrollers, whose flash is counted and whose tables have little
 /// to spare.
-const CACHED: bool = cfg!(spare_slots);
+const CACHED: bool = crate::arch::SPARE_SLOTS;
 
 impl<'t, 'c> Recent<'t, 'c> {
     /// A cache for the words of `text` in `spare` slots ([`cached`] entries), cleared: an
@@ -486,7 +486,7 @@ impl Counter<'_> {
 pub(crate) struct TermBits([u64; TERM_BITS / 64]);
 
 /// The bits of a [`TermBits`].
-const TERM_BITS: usize = if cfg!(target_pointer_width = "64") { 256 } else { 64 };
+const TERM_BITS: usize = if crate::arch::WIDE { 256 } else { 64 };
 
 impl TermBits {
     pub(crate) const fn new() -> Self {

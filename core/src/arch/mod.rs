@@ -6,3 +6,12 @@
 
 pub(crate) mod fold_blocks;
 pub(crate) mod scan_blocks;
+
+/// Whether the target is 64-bit: a host or a server, where speed is worth code and tables
+/// that a 32-bit microcontroller's flash cannot spare (the letter-run fold, word-at-a-time
+/// scans, the term bit sets, ranking keywords once).
+pub(crate) const WIDE: bool = cfg!(target_pointer_width = "64");
+
+/// Whether the term table's spare slots hold pass 1's cache of forms and the words it keeps
+/// (`build.rs` sets `spare_slots` on 64-bit targets and WebAssembly).
+pub(crate) const SPARE_SLOTS: bool = cfg!(spare_slots);
