@@ -4,8 +4,8 @@
 //! change in behaviour rewrites the file (`TALKHIS_BLESS=1`) and says why in its commit.
 //!
 //! The fixtures in the repository are always checked. The shared corpora are checked when
-//! `TALKHIS_DATA` names their folder (CI sets it to `../shared/data`), and skipped with a
-//! message otherwise, so that a fresh clone without them still passes. The file holds hashes
+//! `TALKHIS_DATA` names their folder (CI sets it to `../shared/data`; a relative path is taken
+//! from the workspace root), and skipped with a message otherwise, so that a fresh clone without them still passes. The file holds hashes
 //! only, never corpus text.
 //!
 //! ```text
@@ -144,7 +144,12 @@ fn outputs_match_the_record() {
     let repo = here.parent().expect("workspace root");
     let mut roots: Vec<(String, PathBuf)> =
         FIXTURES.iter().map(|f| (format!("repo:{f}/"), repo.join(f))).collect();
-    let data = std::env::var_os("TALKHIS_DATA").map(PathBuf::from);
+    // A relative path is taken from the workspace root, where `.ci/run` runs (a test runs in
+    // its package's folder).
+    let data = std::env::var_os("TALKHIS_DATA").map(|d| repo.join(d));
+    if let Some(dir) = &data {
+        assert!(dir.is_dir(), "TALKHIS_DATA: {} is not a folder", dir.display());
+    }
     match &data {
         Some(dir) => roots.push(("data:".to_owned(), dir.clone())),
         None => eprintln!("outputs: TALKHIS_DATA unset, checking the repository's fixtures only"),
