@@ -11,9 +11,12 @@
 //! `worst_case` benchmark (`benches/src/worst_case.rs`), not here: no test asserts timing.
 
 mod common;
+#[path = "common/words.rs"]
+mod words;
 
 use common::SAMPLE;
 use talkhis::{Budget, Capacity, Config, Error, Keywords, Summarizer, Summary};
+use words::distinct_word;
 
 /// The sentence capacity of the scratch every case runs on.
 const SENTENCES: usize = 1024;
@@ -186,23 +189,9 @@ fn build(count: usize, mark: usize, unit: impl Fn(usize, &mut String)) -> (Strin
     (text, at)
 }
 
-/// Word `i` of a family of distinct five-letter words, made only of letters that no affix,
-/// clitic or stopword uses, so that each is a content term of its own.
-fn distinct_word(mut i: usize, out: &mut String) {
-    const LETTERS: [char; 15] =
-        ['ج', 'ح', 'خ', 'د', 'ذ', 'ر', 'ز', 'ش', 'ص', 'ض', 'ط', 'ظ', 'ع', 'غ', 'ق'];
-    for _ in 0..5 {
-        out.push(LETTERS[i % LETTERS.len()]);
-        i /= LETTERS.len();
-    }
-}
-
 /// The Arabic words of the sample article, for long texts of real vocabulary.
 fn vocabulary() -> Vec<&'static str> {
-    SAMPLE
-        .split_whitespace()
-        .filter(|w| w.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c)))
-        .collect()
+    words::arabic_words(SAMPLE)
 }
 
 /// The sample article with its paragraphs hard-wrapped at about 60 bytes, as archives do.

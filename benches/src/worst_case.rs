@@ -15,6 +15,10 @@ use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput};
 use talkhis::{Budget, Config, Keywords, Summarizer, Summary};
+use words::distinct_word;
+
+#[path = "../../tests/common/words.rs"]
+mod words;
 
 /// The CLI's `--large` scratch: 65,535 sentences, 262,144 terms (4.4 MB, boxed).
 type Large = Summarizer<65_535, 262_144>;
@@ -36,23 +40,9 @@ fn fill(bytes: usize, unit: impl Fn(usize, &mut String)) -> String {
     text
 }
 
-/// Word `i` of a family of distinct five-letter words made of letters that no affix or
-/// stopword uses, so each is a term of its own.
-fn distinct_word(mut i: usize, out: &mut String) {
-    const LETTERS: [char; 15] =
-        ['ج', 'ح', 'خ', 'د', 'ذ', 'ر', 'ز', 'ش', 'ص', 'ض', 'ط', 'ظ', 'ع', 'غ', 'ق'];
-    for _ in 0..5 {
-        out.push(LETTERS[i % LETTERS.len()]);
-        i /= LETTERS.len();
-    }
-}
-
 /// The Arabic words of the sample article.
 fn vocabulary() -> Vec<&'static str> {
-    include_str!("../../tests/data/sample.txt")
-        .split_whitespace()
-        .filter(|w| w.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c)))
-        .collect()
+    words::arabic_words(include_str!("../../tests/data/sample.txt"))
 }
 
 /// A worst case: its name, how to build it at a size, and the configuration to run.

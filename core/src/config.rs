@@ -29,21 +29,28 @@ pub enum Budget {
 /// assert_eq!(SHORT.budget(), Budget::Sentences(2));
 /// ```
 ///
-/// How a sentence is scored, all in thousandths:
+/// How a sentence is scored, all in thousandths, in integer arithmetic (the whole formula):
 ///
 /// - **content**: the mean weight of its content words (not stopwords, not numbers), where a
 ///   term weighs 1 if the document repeats it at least `topic_threshold` times and 0 otherwise
 ///   (or its frequency, with `topic_threshold` 0), raised by `headline_boost` percent for
-///   terms of the headline; the mean divides by the number of content words plus
+///   terms first seen in the headline; the mean divides by the number of content words plus
 ///   `length_smoothing`, so long sentences don't win by length alone, and short ones don't win
-///   by one lucky word. Scaled so the best sentence has 1000.
-/// - **position**: `1000 / (1 + rank × position_decay / 1000)`, where `rank` counts the
-///   eligible body sentences before it; news and encyclopedia text put the essentials first.
-/// - the total is `content × content_weight % + position × position_weight %`, plus
-///   `lead_bonus` for the first body sentence.
+///   by one lucky word. Scaled so the best eligible sentence has 1000.
+/// - **position**: `floor + 1000 × 1000 / (1000 + rank × position_decay) × (1000 − floor) /
+///   1000`, where `floor` is `position_floor` (at most 1000) and `rank` counts the eligible
+///   body sentences before it (news and encyclopedia text put the essentials first); plus
+///   `(1000 − 1000 × rank / eligible) × spread_weight / 100`, where `eligible` is the number of
+///   eligible body sentences.
+/// - **bonus**: `lead_bonus` for the first `lead_sentences` eligible body sentences (never the
+///   headline), plus `paragraph_bonus` for one that starts a line, other than the first.
+/// - the **total** is `(content × content_weight + position × position_weight) / 100 +
+///   bonus`; with `long_sentence` above 0, a sentence of more words is scaled by
+///   `long_sentence / words`. Additions saturate.
 ///
 /// A sentence with fewer than `min_words` content words (a dateline, `طباعة`, a caption) is
-/// never chosen, unless no sentence of the document has that many.
+/// not eligible, unless no sentence of the document has that many; neither is the headline
+/// unless `headline_eligible`. A sentence that is not eligible scores 0 in every part.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "defmt", derive(defmt::Format))]

@@ -9,8 +9,10 @@
 
 use heapless::Vec;
 
-use crate::score::{self, Score, TermBits, Word};
-use crate::summary::{Document, sentence_words, sort_by};
+use crate::analysis::{Document, sentence_words};
+use crate::score::{self, Score, Word};
+use crate::sort::sort_by;
+use crate::terms::TermBits;
 use crate::{normalize, tokenize};
 
 /// A keyword: a span of the input and its score.
@@ -134,9 +136,8 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
         let mut top: Vec<Pending, K> = Vec::new();
         // The best terms whatever `K`: phrases must contain one of them. Ranked like `top`
         // ([`rank_key`]), so for `K <= POOL` `top` is their first `K` and each term is ranked
-        // once (3% of the time on 64-bit targets; a 32-bit one ranks twice, which costs its
-        // flash 120 bytes less).
-        let once = K <= POOL && cfg!(target_pointer_width = "64");
+        // once on 64-bit targets; a 32-bit one ranks twice, which takes less of its flash.
+        let once = K <= POOL && crate::arch::WIDE;
         let mut pool: Vec<(Ranked, u16), POOL> = Vec::new();
         for t in self.scratch.terms.iter() {
             // A term whose score is certainly below the last of a full pool cannot enter it:
@@ -498,10 +499,14 @@ fn insert_by<T, K: Ord, const N: usize>(
     if list.len() >= limit {
         list.pop();
     }
-    // Always true (`at` <= the old length, and `at` < `limit`), but the optimizer cannot
-    // see it, and `insert` panics otherwise.
-    if at <= list.len() {
-        let _ = list.insert(at, item);
+    // Appended, then moved up by swaps: `Vec::insert` would shift with `memmove`, whose
+    // word-at-a-time code costs a Cortex-M0 more flash than the rest of this module.
+    if list.push(item).is_ok() {
+        for i in (at + 1..list.len()).rev() {
+            if let Some([a, b]) = list.get_mut(i - 1..=i) {
+                core::mem::swap(a, b);
+            }
+        }
     }
 }
 

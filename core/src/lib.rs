@@ -17,9 +17,9 @@
 //!    spaced `..`; hard-wrapped paragraphs are rejoined).
 //! 4. [`stopwords`]: function words, recognized behind clitics (`وفي`, `لهذا`, `بها`).
 //! 5. [`stem`]: light stemming (`للإرهاب`, `الإرهابيون` → `ارهاب`).
-//! 6. [`score`]: term frequencies and sentence scores in integer fixed point.
-//! 7. [`Summarizer`] and [`Document::summary`]: the best sentences within a [`Budget`],
-//!    skipping near-duplicates.
+//! 6. [`Summarizer::analyze`]: the passes over the text, which count the terms and score the
+//!    sentences in integer fixed point ([`Score`]) into a [`Document`].
+//! 7. [`Document::summary`]: the best sentences within a [`Budget`], skipping near-duplicates.
 //! 8. [`Document::keywords`]: the top terms, each shown in its most frequent written form.
 //!
 //! # Examples
@@ -75,25 +75,30 @@
 #[cfg(test)]
 extern crate std;
 
+mod analysis;
+mod arch;
 mod config;
 mod error;
 mod keywords;
 pub mod normalize;
-pub mod score;
+mod score;
 pub mod sentences;
+mod sort;
 pub mod stem;
 pub mod stopwords;
 mod summary;
+mod terms;
 pub mod tokenize;
 
 #[cfg(feature = "postcard")]
 mod encode;
 
+pub use analysis::{Document, SentenceScore, Summarizer};
 pub use config::{Budget, Config};
 pub use error::{Capacity, Error};
 pub use keywords::{Keyword, Keywords};
 pub use score::{Score, WordSlot};
-pub use summary::{Document, Sentence, SentenceScore, Summarizer, Summary};
+pub use summary::{Sentence, Summary};
 
 #[doc = include_str!("../../README.md")]
 #[cfg(doctest)]

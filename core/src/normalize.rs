@@ -269,9 +269,9 @@ const fn arabic(u: u32) -> Folded {
 }
 
 /// Whether [`fold_from`] folds runs of Arabic letters through [`LETTERS`]: on 64-bit
-/// targets, where it saves about a third of the instructions of each letter; a 32-bit device
-/// keeps the one table and the one loop (flash).
-const LETTER_RUNS: bool = cfg!(target_pointer_width = "64");
+/// targets, where a letter then costs one table load instead of a decode and a match; a
+/// 32-bit device keeps the one table and the one loop (flash).
+const LETTER_RUNS: bool = crate::arch::WIDE;
 
 /// For each character U+0600 + `low` that is a word character folding to a two-byte one
 /// (every Arabic letter): the folded character's UTF-8 bytes, little-endian; else 0 (no
@@ -310,229 +310,13 @@ const fn arabic_low(lead: u8, cont: u8) -> u32 {
     ((lead & 0x03) as u32) << 6 | (cont & 0x3F) as u32
 }
 
-/// Runs of Arabic letters folded 16 bytes (eight letters) at a time, with SSE2 (which every
-/// x86-64 processor has), through the safe wrappers of `safe_arch`: the core forbids `unsafe`
-/// itself. A word of news is five letters on average, so one block usually holds it whole,
-/// where [`LETTERS`] costs a load and a test a letter.
-mod block {
-    #[cfg(sse2_blocks)]
-    use safe_arch::{
-        add_i16_m128i, bitand_m128i, bitor_m128i, cmp_eq_mask_i16_m128i, cmp_gt_mask_i16_m128i,
-        cmp_lt_mask_i16_m128i, load_unaligned_m128i, move_mask_i8_m128i, set_splat_i16_m128i,
-        store_unaligned_m128i,
-    };
+mod class;
 
-    /// Whether [`letters`] is compiled in.
-    pub(super) const BLOCKS: bool = cfg!(sse2_blocks);
-
-    /// The letters at the start of `block` (a char boundary) folded, and how many bytes they
-    /// take: a prefix of whole two-byte letters, as [`super::LETTERS`] folds them, which
-    /// stops at the first character that is not a letter of U+0621..U+063F (`ء`…`ؿ`) or
-    /// U+0641..U+064A (`ف`…`ي`): a space, a mark, a tatweel, punctuation, anything else.
-    ///
-    /// Each two bytes are read as one little-endian lane, `cont << 8 | lead`: `ب` (D8 A8)
-    /// is 0xA8D8. A letter is a lane whose lead is D8 and whose whole value, as a signed
-    /// number, lies above 0xA0D8, or whose lead is D9 and whose value lies strictly between
-    /// 0x80D9 and 0x8BD9 (every continuation byte is 0x80..=0xBF, so every such lane is
-    /// negative and the signed compares order them). Seven of those letters fold to another
-    /// one: each adds its distance to it, lane by lane (`أ` 0xA3D8 + 0x0400 = `ا` 0xA7D8).
-    #[cfg(sse2_blocks)]
-    #[inline(always)]
-    pub(super) fn letters(block: &[u8; 16]) -> ([u8; 16], usize) {
-        let v = load_unaligned_m128i(block);
-        let splat = |x: u16| set_splat_i16_m128i(x as i16);
-        let is = |x: u16| cmp_eq_mask_i16_m128i(v, splat(x));
-        let lead = bitand_m128i(v, splat(0x00FF));
-        let d8 = bitand_m128i(
-            cmp_eq_mask_i16_m128i(lead, splat(0xD8)),
-            cmp_gt_mask_i16_m128i(v, splat(0xA0D8)),
-        );
-        let d9 = bitand_m128i(
-            cmp_eq_mask_i16_m128i(lead, splat(0xD9)),
-            bitand_m128i(
-                cmp_gt_mask_i16_m128i(v, splat(0x80D9)),
-                cmp_lt_mask_i16_m128i(v, splat(0x8BD9)),
-            ),
-        );
-        let letter = bitor_m128i(d8, d9);
-        // The distance from each letter that folds to what it folds to, modulo 2^16.
-        let mut delta = bitand_m128i(bitor_m128i(is(0xA4D8), is(0xA6D8)), splat(0xE401)); // ؤ ئ: و ي
-        for (from, by) in [
-            (0xA2D8, 0x0500), // آ: ا
-            (0xA3D8, 0x0400), // أ: ا
-            (0xA5D8, 0x0200), // إ: ا
-            (0xA9D8, 0xDE01), // ة: ه (D9 87)
-            (0x89D9, 0x0100), // ى: ي
-        ] {
-            delta = bitor_m128i(delta, bitand_m128i(is(from), splat(by)));
-        }
-        let mut out = [0u8; 16];
-        store_unaligned_m128i(&mut out, add_i16_m128i(v, delta));
-        // Two mask bits a lane: the prefix of letters is the trailing ones.
-        let n = (!(move_mask_i8_m128i(letter) as u32)).trailing_zeros() as usize;
-        (out, n)
-    }
-
-    #[cfg(not(sse2_blocks))]
-    pub(super) fn letters(_: &[u8; 16]) -> ([u8; 16], usize) {
-        ([0; 16], 0)
-    }
-}
-
-/// The class of each ASCII byte: [`WORD`] for letters and digits, else 0.
-const ASCII_CLASS: [u8; 128] = {
-    let mut table = [0u8; 128];
-    let mut i = 0;
-    while i < 128 {
-        table[i] = if (i as u8).is_ascii_alphanumeric() { WORD } else { 0 };
-        i += 1;
-    }
-    table
-};
-
-/// The class of the character at byte `at` of `text` (a char boundary) and its length in
-/// bytes, or `None` at the end: [`WORD`], [`MARK`] or 0 (the character ends a word).
-///
-/// ASCII and the Arabic block are decoded from the bytes and looked up in tables; other
-/// characters take the general path ([`is_word_char`], [`is_transparent`]).
-#[inline(always)]
-pub(crate) fn class_at(text: &str, at: usize) -> Option<(u8, usize)> {
-    let bytes = text.as_bytes();
-    let lead = *bytes.get(at)?;
-    if lead < 0x80 {
-        return Some((ASCII_CLASS[lead as usize], 1));
-    }
-    if is_arabic_lead(lead) {
-        let entry = arabic_entry(arabic_low(lead, *bytes.get(at + 1)?));
-        return Some(((entry >> CLASS_SHIFT) as u8, 2));
-    }
-    class_of_char(text, at)
-}
-
-/// The end of the run of word characters and marks that starts at byte `at` of `text` (a
-/// char boundary): the offset of the first character of class 0, or `text.len()`.
-///
-/// The tokenizer's inner loop. Arabic letters are tested first, since they make up most of a
-/// word, and each is one load of the two bytes and one of `ARABIC`.
-#[inline]
-pub(crate) fn word_end(text: &str, mut at: usize) -> usize {
-    let bytes = text.as_bytes();
-    while let Some(&lead) = bytes.get(at) {
-        if is_arabic_lead(lead)
-            && let Some(&cont) = bytes.get(at + 1)
-        {
-            if arabic_entry(arabic_low(lead, cont)) >> CLASS_SHIFT == 0 {
-                return at;
-            }
-            at += 2;
-        } else if lead < 0x80 {
-            if ASCII_CLASS[lead as usize] == 0 {
-                return at;
-            }
-            at += 1;
-        } else {
-            match class_of_char(text, at) {
-                Some((0, _)) | None => return at,
-                Some((_, len)) => at += len,
-            }
-        }
-    }
-    text.len()
-}
-
-/// [`class_at`] outside ASCII and the Arabic block.
-fn class_of_char(text: &str, at: usize) -> Option<(u8, usize)> {
-    let c = text.get(at..)?.chars().next()?;
-    let class = if is_word_char(c) {
-        WORD
-    } else if is_transparent(c) {
-        MARK
-    } else {
-        0
-    };
-    Some((class, c.len_utf8()))
-}
-
-/// Whether `c` is dropped by [`fold`]: a mark or control that never separates words.
-///
-/// Such characters continue a word when they occur inside or at the end of one (`كتابٌ` is one
-/// word, `تسـعة` too), but never start a word.
-///
-/// # Examples
-///
-/// ```
-/// use talkhis::normalize::is_transparent;
-///
-/// assert!(is_transparent('\u{0651}')); // SHADDA
-/// assert!(is_transparent('\u{200F}')); // RIGHT-TO-LEFT MARK
-/// assert!(!is_transparent('ا'));
-/// ```
-#[must_use]
-pub const fn is_transparent(c: char) -> bool {
-    let u = c as u32;
-    if u >= 0x0600 && u <= 0x06FF {
-        return arabic_entry(u) & FOLDED == 0;
-    }
-    matches!(fold(c), Folded::Drop) || is_combining(c)
-}
-
-/// General combining marks outside the Arabic block (e.g. U+0301 COMBINING ACUTE ACCENT): part
-/// of the word they follow. `fold` keeps them, since they change a Latin letter's identity.
-const fn is_combining(c: char) -> bool {
-    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
-}
-
-/// Whether `c` is a letter or digit, i.e. can start a word.
-///
-/// ASCII and the Arabic blocks are decided by range checks; other scripts fall back to
-/// [`char::is_alphanumeric`], so Cyrillic or Chinese words are words too.
-///
-/// # Examples
-///
-/// ```
-/// use talkhis::normalize::is_word_char;
-///
-/// for c in ['ب', 'ﻻ', '٣', 'x', 'Ж', '7'] {
-///     assert!(is_word_char(c), "{c}");
-/// }
-/// for c in ['،', '؛', '«', '»', '؟', '.', ' ', '\u{064E}', '\u{0640}'] {
-///     assert!(!is_word_char(c), "{c:?}");
-/// }
-/// ```
-#[must_use]
-pub fn is_word_char(c: char) -> bool {
-    let u = c as u32;
-    if u < 0x80 {
-        return ASCII_CLASS[u as usize] == WORD;
-    }
-    match u {
-        0x0600..=0x06FF => (arabic_entry(u) >> CLASS_SHIFT) as u8 & WORD != 0,
-        // Arabic Supplement and Extended-A letters.
-        0x0750..=0x077F | 0x08A0..=0x08C9 => true,
-        // Presentation forms: letters, but not the harakat shapes (U+FE70..U+FE7F) or the BOM.
-        0xFB50..=0xFDFF => c.is_alphanumeric(),
-        0xFE80..=0xFEFC => true,
-        0xFE70..=0xFE7F | 0xFEFD..=0xFEFF => false,
-        _ => c.is_alphanumeric(),
-    }
-}
-
-/// Whether a character of the Arabic block is a letter or digit: the Arabic letters
-/// (U+0621..U+063F, U+0641..U+064A), digits, and the extended letters used by Persian and
-/// Urdu; the marks in between are transparent, not word characters.
-const fn is_arabic_word_char(u: u32) -> bool {
-    matches!(
-        u,
-        0x0621..=0x063F
-            | 0x0641..=0x064A
-            | 0x0660..=0x0669
-            | 0x066E..=0x066F
-            | 0x0671..=0x06D3
-            | 0x06D5
-            | 0x06EE..=0x06FC
-            | 0x06FF
-    )
-}
+use class::{ASCII_CLASS, is_arabic_word_char};
+pub(crate) use class::{class_at, word_end};
+#[cfg(test)]
+use class::{is_combining, is_other_word_char};
+pub use class::{is_transparent, is_word_char};
 
 /// The characters of `text` after [`fold`], lazily.
 ///
@@ -633,7 +417,7 @@ pub(crate) fn fold_from(
             // The rest of the text as a slice that shrinks from the front: one length test a
             // letter, not a bounds test of `i` and another of `i + 1`.
             let mut rest = bytes.get(i..).unwrap_or_default();
-            // From a word's start: eight letters a step with SSE2 ([`block`]) while 16 bytes
+            // From a word's start: eight letters a step with SSE2 ([`fold_blocks`](crate::arch::fold_blocks)) while 16 bytes
             // are left in the text and in `buf`, or else two a step while they last (a word
             // has five on average); then one. Only from the start, since a text with marks
             // (`كِتَابٌ`) breaks its runs after every letter and would pay for a failed step
@@ -644,20 +428,20 @@ pub(crate) fn fold_from(
                 [l0, _, l1, c1, ..] => *l0 & 0xFE == 0xD8 && (*l1 != 0xD9 || *c1 < 0x8B),
                 _ => false,
             };
-            while block::BLOCKS
+            while crate::arch::fold_blocks::BLOCKS
                 && i == at
                 && plain(rest)
                 && let Some(chunk) = rest.first_chunk::<16>()
                 && let Some(dst) = buf.get_mut(len..).and_then(|b| b.first_chunk_mut::<16>())
             {
-                let (out, n) = block::letters(chunk);
+                let (out, n) = crate::arch::fold_blocks::letters(chunk);
                 *dst = out;
                 (rest, len, chars) = (rest.get(n..).unwrap_or_default(), len + n, chars + n / 2);
                 if n < 16 {
                     break;
                 }
             }
-            while !block::BLOCKS
+            while !crate::arch::fold_blocks::BLOCKS
                 && i == at
                 && let [l0, c0, l1, c1, tail @ ..] = rest
                 && u16::from_le_bytes([*l0, *l1]) & 0xFCFC == 0xD8D8
@@ -870,7 +654,8 @@ mod tests {
     /// checked against.
     mod oracle {
         use super::super::{
-            ALEF, Folded, KAF, YEH, fold_arabic, fold_forms_b, is_combining, shift,
+            ALEF, Folded, KAF, YEH, fold_arabic, fold_forms_b, is_combining, is_other_word_char,
+            shift,
         };
 
         pub const fn fold(c: char) -> Folded {
@@ -908,10 +693,9 @@ mod tests {
                 0x0671..=0x06D3 | 0x06D5 | 0x06EE..=0x06FC | 0x06FF => true,
                 0x0600..=0x06FF => false,
                 0x0750..=0x077F | 0x08A0..=0x08C9 => true,
-                0xFB50..=0xFDFF => c.is_alphanumeric(),
                 0xFE80..=0xFEFC => true,
                 0xFE70..=0xFE7F | 0xFEFD..=0xFEFF => false,
-                _ => c.is_alphanumeric(),
+                _ => is_other_word_char(u),
             }
         }
 
@@ -930,6 +714,42 @@ mod tests {
     /// Every `char` of the Basic Multilingual Plane, and the emoji planes for 4-byte UTF-8.
     fn all_chars() -> impl Iterator<Item = char> {
         (0..=0xFFFF).chain(0x1_F000..=0x1_FFFF).filter_map(char::from_u32)
+    }
+
+    #[test]
+    fn other_scripts_follow_is_alphanumeric_by_blocks() {
+        let differ = |range: core::ops::RangeInclusive<u32>| {
+            range
+                // Outside the blocks `is_word_char` decides before.
+                .filter(|u| !matches!(u, 0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08C9))
+                .filter(|u| !matches!(u, 0xFE70..=0xFEFF))
+                .filter_map(char::from_u32)
+                .filter(|&c| is_other_word_char(c as u32) != c.is_alphanumeric())
+                .count()
+        };
+        // Exact: Latin, Cyrillic, the punctuation and symbol blocks, CJK ideographs, Hangul,
+        // the presentation forms, emoji.
+        for exact in [
+            0x80..=0x036F,
+            0x0400..=0x052F,
+            0x2000..=0x206F,
+            0x2190..=0x245F,
+            0x2500..=0x2775,
+            0x2E30..=0x3029,
+            0x4E00..=0x9FFF,
+            0xAC00..=0xD7A3,
+            0xE000..=0xF8FF,
+            0xFB50..=0xFD8F,
+            0x1_F300..=0x1_FAFF,
+            0x1_FBF0..=0x2_0000,
+            0x2_FA20..=0x3_0000,
+            0x3_4000..=0x10_FFFF,
+        ] {
+            assert_eq!(differ(exact.clone()), 0, "{exact:X?}");
+        }
+        // Elsewhere: unassigned code points, and the signs and punctuation of the blocks of
+        // other scripts (Devanagari danda, Thai currency...), about 3.5% of the plane.
+        assert!(differ(0x80..=0xFFFF) < 2_500, "{}", differ(0x80..=0xFFFF));
     }
 
     #[test]
@@ -983,7 +803,7 @@ mod tests {
                         Some(b) => block[2 * lane] = b,
                         None => block[2 * lane..2 * lane + 2].copy_from_slice(&pair),
                     }
-                    let (out, n) = block::letters(&block);
+                    let (out, n) = crate::arch::fold_blocks::letters(&block);
                     let low = |i: usize| arabic_low(block[2 * i], block[2 * i + 1]) as usize;
                     let name = std::format!("{block:02X?}");
                     // It stops at that lane, or takes it and the letters after it.

@@ -166,7 +166,8 @@ fn skip_plain_by(bytes: &[u8], at: usize, stride: Stride) -> usize {
             _ => Some(at),
         }
     };
-    scan(bytes, at, stride, |x| !may_stop(x), block::stops, stop).unwrap_or(bytes.len())
+    scan(bytes, at, stride, |x| !may_stop(x), crate::arch::scan_blocks::stops, stop)
+        .unwrap_or(bytes.len())
 }
 
 /// The first `stop(at)` that is `Some`, for `at` from `at` on, by `stride`: with
@@ -184,7 +185,7 @@ fn scan<R>(
     mut stop: impl FnMut(usize) -> Option<R>,
 ) -> Option<R> {
     let words = matches!(stride, Stride::Words);
-    if block::BLOCKS && matches!(stride, Stride::Blocks) {
+    if crate::arch::scan_blocks::BLOCKS && matches!(stride, Stride::Blocks) {
         let rest = bytes.get(at..).unwrap_or_default();
         let (blocks, tail) = rest.as_chunks::<16>();
         for block in blocks {
@@ -209,11 +210,13 @@ fn scan<R>(
         if words {
             // Whole words of the rest, without a bounds check each.
             let rest = bytes.get(at..).unwrap_or_default();
-            let plain_words = rest.as_chunks::<WORD>().0.iter();
-            at += WORD * plain_words.take_while(|w| plain(usize::from_le_bytes(**w))).count();
+            let plain_words = rest.as_chunks::<MACHINE_WORD>().0.iter();
+            at +=
+                MACHINE_WORD * plain_words.take_while(|w| plain(usize::from_le_bytes(**w))).count();
         }
         // The word that stopped the skip; or, byte by byte, the rest of the text.
-        let next = if words { at.saturating_add(WORD).min(bytes.len()) } else { bytes.len() };
+        let next =
+            if words { at.saturating_add(MACHINE_WORD).min(bytes.len()) } else { bytes.len() };
         while at < next {
             if let Some(r) = stop(at) {
                 return Some(r);
@@ -234,74 +237,23 @@ enum Stride {
     Bytes,
     /// A machine word at a time, with bit tricks ([`may_stop`]): 64-bit targets without SSE2.
     Words,
-    /// 16 bytes at a time, with SSE2 compares ([`block`]): x86-64.
+    /// 16 bytes at a time, with SSE2 compares ([`scan_blocks`](crate::arch::scan_blocks)): x86-64.
     Blocks,
 }
 
-/// The scans' stride on this target. With blocks, splitting Arabic news into sentences went
-/// from 8.1 to 4.4 instructions a byte (the sample) and from 9.2 to 5.4 (1 MB), and `both`
-/// got 4% faster; words had taken the scans from about 21 to 13.
-const STRIDE: Stride = if block::BLOCKS {
+/// The scans' stride on this target: the widest it has, since most bytes of Arabic prose are
+/// letters and spaces that cannot end a sentence, and one test of a block or a machine word
+/// passes many of them at once.
+const STRIDE: Stride = if crate::arch::scan_blocks::BLOCKS {
     Stride::Blocks
-} else if cfg!(target_pointer_width = "64") {
+} else if crate::arch::WIDE {
     Stride::Words
 } else {
     Stride::Bytes
 };
 
-/// The scans 16 bytes at a time, with SSE2 (which every x86-64 processor has), through the
-/// safe wrappers of `safe_arch`: the core forbids `unsafe` itself.
-mod block {
-    #[cfg(sse2_blocks)]
-    use safe_arch::{
-        bitor_m128i, cmp_eq_mask_i8_m128i, load_unaligned_m128i, min_u8_m128i, move_mask_i8_m128i,
-        set_splat_i8_m128i,
-    };
-
-    /// Whether [`stops`] and [`breaks`] are compiled in.
-    pub(super) const BLOCKS: bool = cfg!(sse2_blocks);
-
-    /// A bit for each byte of `block` that is below 0x0E or one of `also`.
-    #[cfg(sse2_blocks)]
-    #[inline(always)]
-    fn marked<const N: usize>(block: &[u8; 16], also: [u8; N]) -> u32 {
-        let v = load_unaligned_m128i(block);
-        // `min(b, 0x0D) == b`: `b <= 0x0D`, unsigned (the signed compare would take every
-        // byte from 0x80 on).
-        let mut m = cmp_eq_mask_i8_m128i(min_u8_m128i(v, set_splat_i8_m128i(0x0D)), v);
-        for b in also {
-            m = bitor_m128i(m, cmp_eq_mask_i8_m128i(v, set_splat_i8_m128i(b as i8)));
-        }
-        move_mask_i8_m128i(m) as u32
-    }
-
-    /// The bytes of `block` where the sentence scan may stop ([`super::may_stop`]).
-    #[cfg(sse2_blocks)]
-    #[inline(always)]
-    pub(super) fn stops(block: &[u8; 16]) -> u32 {
-        marked(block, super::OTHER_STOPS)
-    }
-
-    /// The bytes of `block` where a line break may start ([`super::may_break`]).
-    #[cfg(sse2_blocks)]
-    #[inline(always)]
-    pub(super) fn breaks(block: &[u8; 16]) -> u32 {
-        marked(block, [0xC2, 0xE2])
-    }
-
-    #[cfg(not(sse2_blocks))]
-    pub(super) fn stops(_: &[u8; 16]) -> u32 {
-        u32::MAX
-    }
-
-    #[cfg(not(sse2_blocks))]
-    pub(super) fn breaks(_: &[u8; 16]) -> u32 {
-        u32::MAX
-    }
-}
-
 /// Bytes in a machine word: the unit of the word-at-a-time scans.
-const WORD: usize = core::mem::size_of::<usize>();
+const MACHINE_WORD: usize = core::mem::size_of::<usize>();
 /// 0x01 in every byte of a word.
 const ONES: usize = usize::MAX / 0xFF;
 /// 0x80 in every byte of a word.
@@ -348,7 +300,7 @@ const BREAK_CONTROLS: [u8; 4] = [b'\n', b'\r', 0x0B, 0x0C];
 
 /// The other bytes at which [`skip_plain`] stops or looks closer: `. ! ?`, the leads 0xC2 and
 /// 0xE2, and the second bytes 0x9F, 0x94.
-const OTHER_STOPS: [u8; 7] = [b'.', b'!', b'?', 0xC2, 0xE2, 0x9F, 0x94];
+pub(crate) const OTHER_STOPS: [u8; 7] = [b'.', b'!', b'?', 0xC2, 0xE2, 0x9F, 0x94];
 
 /// [`BREAK_CONTROLS`] and [`OTHER_STOPS`] as a 256-bit set (32 bytes of flash), for the
 /// byte-at-a-time scan.
@@ -397,7 +349,7 @@ fn next_break_by(text: &str, stride: Stride) -> Option<(usize, char)> {
         let c = text.get(at..)?.chars().next()?;
         is_line_break(c).then_some((at, c))
     };
-    scan(bytes, 0, stride, |x| !may_break_in(x), block::breaks, stop)
+    scan(bytes, 0, stride, |x| !may_break_in(x), crate::arch::scan_blocks::breaks, stop)
 }
 
 /// Whether a line, trimmed, ends like a finished sentence or clause.
@@ -792,14 +744,17 @@ mod tests {
 
     #[test]
     fn blocks_mark_every_byte_a_scan_may_stop_at() {
-        if !block::BLOCKS {
+        if !crate::arch::scan_blocks::BLOCKS {
             return;
         }
         for b in 0..=255u8 {
             for at in 0..16 {
                 let mut bytes = [b'a'; 16];
                 bytes[at] = b;
-                let (stops, breaks) = (block::stops(&bytes), block::breaks(&bytes));
+                let (stops, breaks) = (
+                    crate::arch::scan_blocks::stops(&bytes),
+                    crate::arch::scan_blocks::breaks(&bytes),
+                );
                 let stop = SCAN[usize::from(b >> 5)] >> (b & 31) & 1 != 0;
                 assert_eq!(stops >> at & 1 != 0, stop || b < 0x0E, "stops {b:#04x} at {at}");
                 assert_eq!(breaks >> at & 1 != 0, may_break(b) || b < 0x0E, "{b:#04x} at {at}");

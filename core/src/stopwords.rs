@@ -14,10 +14,10 @@
 //! `ولديه` are all function words. A content word that happens to start with a proclitic
 //! letter, such as `بيت` or `لبنان`, is not: its remainder is not in the table.
 //!
-//! Lookup is a hash probe: a 512-slot index of the table, built at compile time, whose
-//! entries carry a tag of the word's hash, so a word is compared with at most one or two
-//! stopwords (a binary search took nine comparisons); the one pronoun suffix a word can end
-//! in is read from its last two or three letters.
+//! Lookup is a hash probe: a 1,024-slot open-addressing index of the table, generated with it,
+//! whose entries carry a tag of the word's hash, so a word is compared with about one stopword (a
+//! binary search took nine comparisons); the one pronoun suffix a word can end in is read from
+//! its last two or three letters.
 //!
 //! # Examples
 //!
@@ -36,7 +36,11 @@
 #[path = "stopwords_table.rs"]
 mod table;
 
-pub(crate) use table::STOPWORDS;
+use table::{INDEX, WORDS};
+
+/// The conjunctions [`contains_bytes`] strips first, then the prepositions (`وفي`, `فلهذا`).
+const CONJUNCTIONS: [&str; 2] = ["و", "ف"];
+const PREPOSITIONS: [&str; 3] = ["ب", "ل", "ك"];
 
 /// Whether the folded word `word` is a function word, directly or behind clitics.
 ///
@@ -60,21 +64,26 @@ pub fn contains(word: &str) -> bool {
 
 /// [`contains`] on the bytes of a folded word (the scorer's, without a UTF-8 check).
 pub(crate) fn contains_bytes(word: &[u8]) -> bool {
-    // Most words are not function words in any form: one filter test tells most of them so.
-    if !in_clitic_filter(word) {
-        return false;
+    if listed(word) {
+        return true;
     }
-    if listed_or_with_pronoun(word) {
+    // The suffix is read from the last three letters, the same for every remainder that
+    // keeps them: found once.
+    let suffix = pronoun_suffix(word);
+    if suffix > 0
+        && word.len() > suffix
+        && listed(word.get(..word.len() - suffix).unwrap_or_default())
+    {
         return true;
     }
     // و/ف, then ب/ل/ك: وفي, فإن, بما, لهذا, وبعد, فلم, ولكن.
     let mut rest = word;
-    for group in [&clitic_filter::CONJUNCTIONS[..], &clitic_filter::PREPOSITIONS] {
+    for group in [&CONJUNCTIONS[..], &PREPOSITIONS] {
         if let Some(r) = group.iter().find_map(|p| rest.strip_prefix(p.as_bytes())) {
             rest = r;
+            let suffix = if rest.len() >= 6 { suffix } else { pronoun_suffix(rest) };
             // A preposition with only a pronoun left: به, لهم, بك, لنا.
-            if rest.is_empty() || pronoun_suffix(rest) == rest.len() || listed_or_with_pronoun(rest)
-            {
+            if rest.is_empty() || suffix == rest.len() || listed_or_with_pronoun(rest, suffix) {
                 return true;
             }
         }
@@ -82,52 +91,14 @@ pub(crate) fn contains_bytes(word: &[u8]) -> bool {
     false
 }
 
-/// The forms of the filter of clitic forms ([`CLITIC_FILTER`]) and their hash, shared with
-/// `build.rs`, which makes the filter. (Its lists are read by `build.rs` and the tests, and
-/// 32-bit targets, which have no filter, use none of it.)
-#[path = "clitic_filter.rs"]
-#[allow(dead_code)]
-mod clitic_filter;
-
-// A longer stopword would make forms that the filter's length test turns away.
-const _: () = assert!(4 + MAX_LEN + 6 <= clitic_filter::LONGEST_FORM, "grow LONGEST_FORM");
-
-/// A blocked Bloom filter (two bits in one 64-bit block) of every string [`contains_bytes`]
-/// can accept: each proclitic sequence, then a stopword or nothing, then a pronoun suffix or
-/// nothing (about 50,000 strings, a superset: `لفي` is in it, and is a function word here
-/// too). A word that is not in it is no function word, after one hash and one load instead of
-/// up to six probes of [`INDEX`] behind stripped clitics. Made by `build.rs` from the table
-/// and `clitic_filter.rs`; 64 KB, 64-bit targets only: a microcontroller's and a WebAssembly
-/// module's sizes are counted.
-#[cfg(target_pointer_width = "64")]
-static CLITIC_FILTER: &[u8; 8 << clitic_filter::BLOCK_BITS] =
-    include_bytes!(concat!(env!("OUT_DIR"), "/clitic_filter.bin"));
-
-/// Whether `word` may be a form [`contains_bytes`] accepts ([`CLITIC_FILTER`]).
-#[cfg(target_pointer_width = "64")]
+/// `word` is in the table, or is a listed word followed by its pronoun suffix of `suffix`
+/// bytes ([`pronoun_suffix`]).
 #[inline(always)]
-fn in_clitic_filter(word: &[u8]) -> bool {
-    if word.len() > clitic_filter::LONGEST_FORM {
-        return false;
-    }
-    let (block, bits) = clitic_filter::clitic_bits(word);
-    let block = CLITIC_FILTER.as_chunks::<8>().0.get(block).copied().unwrap_or_default();
-    u64::from_le_bytes(block) & bits == bits
-}
-
-/// No filter on 32-bit targets: every word goes on to the index.
-#[cfg(not(target_pointer_width = "64"))]
-fn in_clitic_filter(_: &[u8]) -> bool {
-    true
-}
-
-/// `word` is in the table, or is a listed word followed by a pronoun suffix.
-fn listed_or_with_pronoun(word: &[u8]) -> bool {
-    if listed(word) {
-        return true;
-    }
-    let suffix = pronoun_suffix(word);
-    suffix > 0 && word.len() > suffix && listed(word.get(..word.len() - suffix).unwrap_or_default())
+fn listed_or_with_pronoun(word: &[u8], suffix: usize) -> bool {
+    listed(word)
+        || suffix > 0
+            && word.len() > suffix
+            && listed(word.get(..word.len() - suffix).unwrap_or_default())
 }
 
 /// The length in bytes of the pronoun suffix `word` ends with, or 0: one of `ه`, `ها`, `هم`,
@@ -161,147 +132,70 @@ fn pronoun_suffix(word: &[u8]) -> usize {
     }
 }
 
-/// Whether `word` is in [`STOPWORDS`]: one probe, usually, of the hash index [`INDEX`], and a
-/// comparison only when the entry's tag matches the word's.
+/// Whether `bytes` is one of the table's words: a probe of [`INDEX`] from the word's
+/// [`slot`], comparing only the entries that carry its tag.
+#[inline(always)]
 fn listed(bytes: &[u8]) -> bool {
-    if bytes.len() > MAX_LEN {
+    // No stopword is longer (`core/scripts/stopwords.py` checks): long content words end here.
+    if bytes.len() > 16 {
         return false;
     }
     let (mut i, tag) = slot(bytes);
-    let bit = filter_bit(i, tag);
-    if FILTER[bit / 32] >> (bit % 32) & 1 == 0 {
-        return false;
-    }
+    // The index always has free slots (`core/scripts/stopwords.py` keeps it under 3/4 full).
     loop {
-        let entry = INDEX[i];
-        if entry == 0 {
+        let entry = INDEX.get(i).copied().unwrap_or(EMPTY);
+        if entry == EMPTY {
             return false;
         }
-        if entry >> TAG_SHIFT == tag
-            && STOPWORDS
-                .get(usize::from(entry & POSITION) - 1)
-                .is_some_and(|w| same(w.as_bytes(), bytes))
-        {
+        if entry & 15 == tag && is_word_at(usize::from(entry >> 4), bytes) {
             return true;
         }
         i = (i + 1) & (INDEX.len() - 1);
     }
 }
 
-/// `a == b` for words of at most 16 bytes (longer ones are never compared: see [`MAX_LEN`]),
-/// by their first and last eight or four bytes: inline integer comparisons instead of a call
-/// to `memcmp`, which cost a lookup that hits a stopword a fifth of its time.
-fn same(a: &[u8], b: &[u8]) -> bool {
-    // A 32-bit target has memcmp in its flash anyway and no room for another compare.
-    if !cfg!(target_pointer_width = "64") {
-        return a == b;
-    }
-    if a.len() != b.len() {
-        return false;
-    }
-    if let (Some(a8), Some(b8)) = (a.first_chunk::<8>(), b.first_chunk::<8>()) {
-        return a8 == b8 && a.last_chunk::<8>() == b.last_chunk::<8>() && a.len() <= 16
-            || a.len() > 16 && a == b;
-    }
-    if let (Some(a4), Some(b4)) = (a.first_chunk::<4>(), b.first_chunk::<4>()) {
-        return a4 == b4 && a.last_chunk::<4>() == b.last_chunk::<4>();
-    }
-    a == b
+/// Whether the word of [`WORDS`] at byte `at` is `bytes`: the same bytes, then a space or
+/// the end.
+fn is_word_at(at: usize, bytes: &[u8]) -> bool {
+    let words = WORDS.as_bytes();
+    words.get(at..at + bytes.len()) == Some(bytes)
+        && words.get(at + bytes.len()).is_none_or(|&b| b == b' ')
 }
 
-/// The longest stopword, in bytes.
-const MAX_LEN: usize = {
-    let mut max = 0;
-    let mut i = 0;
-    while i < STOPWORDS.len() {
-        if STOPWORDS[i].len() > max {
-            max = STOPWORDS[i].len();
-        }
-        i += 1;
-    }
-    max
-};
+/// A free slot of [`INDEX`].
+const EMPTY: u16 = 0xFFFF;
 
 /// Bits of the [`INDEX`] size.
-const INDEX_BITS: u32 = 9;
+const INDEX_BITS: u32 = INDEX.len().trailing_zeros();
 
-/// [`INDEX`] entries: 1 + the word's position in [`STOPWORDS`] in the low bits...
-const POSITION: u16 = (1 << TAG_SHIFT) - 1;
-/// ...and 7 more bits of its hash above them, which rule out almost every other word at once.
-const TAG_SHIFT: u32 = 9;
-
-/// An open-addressing hash index of [`STOPWORDS`], built at compile time: slot [`slot`]`(w)`
-/// (or the next free one) holds `w`'s entry (see [`POSITION`]); 0 marks a free slot. 512
-/// slots (1 KB of flash) for about 340 words: 1,024 were 4% faster end to end, but the
-/// Cortex-M0 build has a flash budget (`embedded/README.md`).
-static INDEX: [u16; 1 << INDEX_BITS] = {
-    let mut index = [0u16; 1 << INDEX_BITS];
-    assert!(STOPWORDS.len() < index.len() * 3 / 4, "grow INDEX_BITS");
-    assert!(STOPWORDS.len() < POSITION as usize, "grow TAG_SHIFT");
-    let mut w = 0;
-    while w < STOPWORDS.len() {
-        let (mut i, tag) = slot(STOPWORDS[w].as_bytes());
-        while index[i] != 0 {
-            i = (i + 1) & (index.len() - 1);
-        }
-        index[i] = (w as u16 + 1) | tag << TAG_SHIFT;
-        w += 1;
-    }
-    index
-};
-
-/// A Bloom filter of [`STOPWORDS`]: bit [`filter_bit`] of each word's [`slot`] is set.
-/// 2,048 bits (256 bytes of flash) for 344 words on 64-bit targets, so six in seven lookups
-/// of a word that is not listed end at one bit test instead of a run of [`INDEX`] probes;
-/// 1,024 bits on 32-bit ones (Cortex-M0 flash is counted), which still stop seven in ten.
-static FILTER: [u32; FILTER_BITS / 32] = {
-    let mut filter = [0u32; FILTER_BITS / 32];
-    let mut w = 0;
-    while w < STOPWORDS.len() {
-        let (i, tag) = slot(STOPWORDS[w].as_bytes());
-        let bit = filter_bit(i, tag);
-        filter[bit / 32] |= 1 << (bit % 32);
-        w += 1;
-    }
-    filter
-};
-
-/// The bits of [`FILTER`].
-const FILTER_BITS: usize = if cfg!(target_pointer_width = "64") { 2048 } else { 1024 };
-
-/// A word's bit in [`FILTER`], from its [`slot`]: its home, and one or two bits of its tag.
-const fn filter_bit(home: usize, tag: u16) -> usize {
-    let tag_bits = (FILTER_BITS >> INDEX_BITS).ilog2();
-    home << tag_bits | (tag >> (7 - tag_bits)) as usize
-}
-
-/// The home slot of a word in [`INDEX`] and its tag: a multiplicative hash of its length and
-/// its first and last four bytes (two Arabic letters each), which tell the stopwords apart.
-const fn slot(bytes: &[u8]) -> (usize, u16) {
+/// The home slot of a word in [`INDEX`] and its four-bit tag: a multiplicative hash of its
+/// length and its first and last four bytes (two Arabic letters each), which tell the
+/// stopwords apart. `core/scripts/stopwords.py` computes the same to build the index.
+fn slot(bytes: &[u8]) -> (usize, u16) {
     let (head, tail) = match (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
         (Some(h), Some(t)) => (u32::from_le_bytes(*h), u32::from_le_bytes(*t)),
-        _ => {
-            let mut h = 0u32;
-            let mut i = 0;
-            while i < bytes.len() {
-                h = h << 8 | bytes[i] as u32;
-                i += 1;
-            }
-            (h, 0)
-        }
+        _ => (bytes.iter().fold(0u32, |h, &b| h << 8 | u32::from(b)), 0),
     };
-    // The multiplier was picked among random odd ones for the shortest probe runs on this
-    // table (a miss scans 3.0 full slots on average, against 4.8 with the golden ratio); the
+    // The multiplier was picked among random odd ones for the shortest runs of full slots on
+    // this table (what a word that is not listed walks before a free slot); the
     // `index_finds_every_word_and_agrees_with_search` test fails if an edit makes runs long.
-    let h = (head ^ tail.rotate_left(16) ^ (bytes.len() as u32) << 27).wrapping_mul(0xEE52_BDB7);
-    ((h >> (32 - INDEX_BITS)) as usize, (h >> (32 - INDEX_BITS - 7)) as u16 & 0x7F)
+    let h = (head ^ tail.rotate_left(16) ^ (bytes.len() as u32) << 27).wrapping_mul(0x898B_2253);
+    ((h >> (32 - INDEX_BITS)) as usize, (h >> (28 - INDEX_BITS)) as u16 & 15)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::clitic_filter::PRONOUN_SUFFIXES;
     use super::*;
     use crate::normalize;
+
+    /// The pronoun suffixes [`pronoun_suffix`] encodes.
+    const PRONOUN_SUFFIXES: [&str; 11] =
+        ["ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "كن", "نا", "ي"];
+
+    /// The table's words, in order.
+    fn stopwords() -> impl Iterator<Item = &'static str> {
+        WORDS.split(' ')
+    }
 
     fn is_stop(w: &str) -> bool {
         let mut buf = [0u8; 64];
@@ -310,32 +204,35 @@ mod tests {
 
     #[test]
     fn table_is_sorted_unique_and_folded() {
-        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]), "keep STOPWORDS sorted and unique");
-        for w in STOPWORDS {
+        let words: std::vec::Vec<&str> = stopwords().collect();
+        assert_eq!(words.len(), INDEX.iter().filter(|&&e| e != EMPTY).count(), "one entry each");
+        assert!(words.windows(2).all(|w| w[0] < w[1]), "keep the table sorted and unique");
+        for w in words {
             let folded: heapless::String<64> = normalize::chars(w).collect();
-            assert_eq!(folded, w, "store STOPWORDS folded");
+            assert_eq!(folded, w, "store the table folded");
         }
     }
 
     /// The lookup before the hash index: a binary search of the sorted table.
     fn listed_by_search(word: &str) -> bool {
-        STOPWORDS.binary_search(&word).is_ok()
+        stopwords().any(|w| w == word)
     }
 
     #[test]
     fn index_finds_every_word_and_agrees_with_search() {
-        for w in STOPWORDS {
+        for w in stopwords() {
             assert!(listed(w.as_bytes()), "{w}");
         }
         let mut probes = 0;
-        for w in STOPWORDS {
+        for w in stopwords() {
             let (i, _) = slot(w.as_bytes());
-            let run = (0..INDEX.len()).take_while(|k| INDEX[(i + k) % INDEX.len()] != 0).count();
+            let run =
+                (0..INDEX.len()).take_while(|k| INDEX[(i + k) % INDEX.len()] != EMPTY).count();
             probes = probes.max(run);
         }
         assert!(probes <= 24, "longest probe run {probes}: pick another multiplier in `slot`");
         // Near misses: every stopword with a letter added, removed or replaced, and prefixes.
-        for w in STOPWORDS {
+        for w in stopwords() {
             let mut word: heapless::String<64> = heapless::String::new();
             for (at, _) in w.char_indices().chain([(w.len(), ' ')]) {
                 for c in ['ا', 'ل', 'ه', 'ي', 'x', 'و'] {
@@ -380,69 +277,11 @@ mod tests {
     }
 
     #[test]
-    fn filter_passes_every_stopword_and_few_others() {
-        for w in STOPWORDS {
-            let (i, tag) = slot(w.as_bytes());
-            let bit = filter_bit(i, tag);
-            assert_eq!(FILTER[bit / 32] >> (bit % 32) & 1, 1, "{w}");
-        }
-        let set: u32 = FILTER.iter().map(|w| w.count_ones()).sum();
-        assert!(set * 100 / FILTER_BITS as u32 <= 16, "{set} bits set: a miss passes too often");
-    }
-
-    #[test]
-    fn clitic_filter_holds_every_form_contains_accepts() {
-        if cfg!(not(target_pointer_width = "64")) {
-            return;
-        }
-        // Every form it was made from, and so every form `contains_bytes` accepts.
-        let mut count = 0;
-        for w in STOPWORDS.iter().chain([&""]) {
-            clitic_filter::forms(w, |form| {
-                let shown = core::str::from_utf8(form).unwrap();
-                assert!(in_clitic_filter(form), "{shown}");
-                count += 1;
-            });
-        }
-        assert_eq!(count, 345 * 12 * 12);
-        // And few content words: of the sample's, under one in ten.
-        let sample = include_str!("../../tests/data/sample.txt");
-        let mut buf = [0u8; 64];
-        let (mut content, mut passed) = (0, 0);
-        for w in sample.split_whitespace() {
-            let Some(folded) = normalize::word_into(w, &mut buf) else { continue };
-            if !contains(folded) {
-                content += 1;
-                passed += usize::from(in_clitic_filter(folded.as_bytes()));
-            }
-        }
-        assert!(passed * 10 < content, "{passed} of {content} content words pass");
-    }
-
-    #[test]
-    fn same_is_equality() {
-        let words: std::vec::Vec<std::vec::Vec<u8>> = (0..20)
-            .flat_map(|n| [std::vec![b'a'; n], [std::vec![b'a'; n], std::vec![b'b']].concat()])
-            .collect();
-        for a in &words {
-            for b in &words {
-                for i in 0..a.len() {
-                    let mut c = a.clone();
-                    c[i] = b'z';
-                    assert_eq!(same(&c, b), c == *b, "{c:?} {b:?}");
-                }
-                assert_eq!(same(a, b), a == b, "{a:?} {b:?}");
-            }
-        }
-    }
-
-    #[test]
     fn pronoun_suffix_agrees_with_comparing_each_suffix() {
         let by_comparing =
             |w: &str| PRONOUN_SUFFIXES.iter().find(|s| w.ends_with(*s)).map_or(0, |s| s.len());
         let sample = include_str!("../../tests/data/sample.txt");
-        let words =
-            sample.split_whitespace().chain(PRONOUN_SUFFIXES).chain(STOPWORDS.iter().copied());
+        let words = sample.split_whitespace().chain(PRONOUN_SUFFIXES).chain(stopwords());
         for w in words.chain(["", "x", "ما", "كا", "ها", "a\u{0647}", "\u{0647}", "\u{0627}"])
         {
             for p in ["", "ب", "من", "عل", "ه", "ك", "م", "x"] {
@@ -457,7 +296,7 @@ mod tests {
     #[test]
     fn contains_agrees_with_search_on_clitic_forms() {
         let prefixes = ["", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فك", "ال", "وال", "م", "ت"];
-        let stems = STOPWORDS.iter().copied().chain(["كتاب", "ارهاب", "", "ا", "بيت", "x"]);
+        let stems = stopwords().chain(["كتاب", "ارهاب", "", "ا", "بيت", "x"]);
         for stem in stems {
             for p in prefixes {
                 for s in PRONOUN_SUFFIXES.iter().copied().chain(["", "ات", "ون", "يه", "ا"])
