@@ -25,6 +25,8 @@ rm -rf python/dist
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --force-reinstall \
     --no-deps python/dist/talkhis-*.whl
 
+# pytest through its entry point, not `python -m pytest`, which would put python/ first on
+# sys.path and import the source folder (which has no compiled module) instead of the wheel.
 cd python
 export TALKHIS_REQUIRE_CLI=1 TALKHIS_CLI="$root/target/release/talkhis"
 
@@ -37,7 +39,7 @@ if [ -n "$py39" ] && "$py39" -c "import venv" 2> /dev/null; then
     "$old/bin/python" -m pip install --quiet --disable-pip-version-check pytest hypothesis
     "$old/bin/python" -m pip install --quiet --disable-pip-version-check --force-reinstall \
         --no-deps dist/talkhis-*.whl
-    "$old/bin/python" -m pytest -p no:cacheprovider -q tests
+    "$old/bin/pytest" -p no:cacheprovider -q tests
 fi
 
-"$venv/bin/python" -m pytest -p no:cacheprovider -q tests
+"$venv/bin/pytest" -p no:cacheprovider -q tests

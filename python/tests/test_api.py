@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import doctest
+import os
 import pickle
 import threading
 import time
@@ -246,10 +247,13 @@ def test_stubs_pass_stubtest():
     import sys
 
     pytest.importorskip("mypy")
+    # From the tests' folder: `python -m` puts its working folder first on sys.path, and from
+    # python/ that would be the source package (no compiled module), not the installed wheel.
     done = subprocess.run(
         [sys.executable, "-m", "mypy.stubtest", "talkhis._talkhis"],
         capture_output=True,
         text=True,
+        cwd=os.path.dirname(os.path.abspath(__file__)),
     )
     assert done.returncode == 0, done.stdout + done.stderr
 
