@@ -11,7 +11,7 @@ use heapless::Vec;
 
 use crate::score::{self, Score, TermBits, Word};
 use crate::summary::{Document, sentence_words, sort_by};
-use crate::{normalize, tokenize};
+use crate::{keyword_rules, normalize, tokenize};
 
 /// A keyword: a span of the input and its score.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -211,8 +211,14 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
             }
             let best = if p.forms[1].weight > p.forms[0].weight { p.forms[1] } else { p.forms[0] };
             let (start, end) = (best.start as usize, (best.start + best.len) as usize);
+            // Issue 18 (`keyword_rules`): no clitic a reader would not index, no generic word,
+            // no word shared with a better keyword.
+            let start = keyword_rules::bare_start(self.text, start, end);
             let Some(text) = self.text.get(start..end) else { continue };
-            if text.is_empty() || out.keywords.iter().any(|k| k.text == text) {
+            if text.is_empty()
+                || keyword_rules::generic(text)
+                || out.keywords.iter().any(|k| keyword_rules::shares_a_term(k.text, text))
+            {
                 continue;
             }
             let keyword = Keyword { text, start, score: Score(p.score), count: p.count };

@@ -77,6 +77,7 @@ extern crate std;
 
 mod config;
 mod error;
+mod keyword_rules;
 mod keywords;
 pub mod normalize;
 pub mod score;
