@@ -75,6 +75,7 @@
 #[cfg(test)]
 extern crate std;
 
+mod boundary;
 mod config;
 mod error;
 mod keyword_rules;

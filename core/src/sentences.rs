@@ -402,7 +402,8 @@ fn next_break_by(text: &str, stride: Stride) -> Option<(usize, char)> {
 
 /// Whether a line, trimmed, ends like a finished sentence or clause.
 fn ends_closed(line: &str) -> bool {
-    match line.trim_end_matches(is_space).chars().next_back() {
+    // Issue 18 (`boundary`): `نسبته 0.6%` and `(2015)` end no sentence.
+    match crate::boundary::trim_open_end(line.trim_end_matches(is_space)).chars().next_back() {
         Some(c) => {
             !(normalize::is_word_char(c) || normalize::is_transparent(c) || c == '،' || c == ',')
         }
@@ -525,7 +526,10 @@ impl Sentences<'_> {
                     {
                         end += n.len_utf8();
                     }
-                    return (end, false);
+                    // Issue 18: not before a comma, nor at `..` in a quoted title.
+                    if crate::boundary::ends(text, start, i, end) {
+                        return (end, false);
+                    }
                 }
                 // A spaced ellipsis: step over all of its dots.
                 while char_at(after) == Some('.') {
@@ -680,15 +684,18 @@ mod tests {
                 let ends = if c == '.' { ends_at_dot(prev, prev2, next, from_dot) } else { true };
                 if ends {
                     let mut end = i + c.len_utf8();
-                    while let Some(&(j, n)) = it.peek() {
+                    let mut look = it.clone();
+                    while let Some(&(j, n)) = look.peek() {
                         if is_terminator(n) || n == '.' || is_closing(n) {
                             end = j + n.len_utf8();
-                            it.next();
+                            look.next();
                         } else {
                             break;
                         }
                     }
-                    return (end, false);
+                    if crate::boundary::ends(text, start, i, end) {
+                        return (end, false);
+                    }
                 }
                 // A spaced ellipsis: step over all of its dots.
                 while let Some(&(_, '.')) = it.peek() {
