@@ -7,7 +7,9 @@
 //! - [`inside_quote`]: an ellipsis glued to a word inside a quoted title does not split it:
 //!   `"العندليب والسندريلا.. الحقيقة الغائبة"`;
 //! - [`trim_open_end`]: a line of a hard-wrapped paragraph may end in `%`, a digit or a
-//!   closing bracket (`نسبته 0.6%`): those do not close it.
+//!   closing bracket (`نسبته 0.6%`): those do not close it; and [`line_start`]: a line is
+//!   measured whole, also when a sentence starts in its middle (`فيها. كل طفل مشارك في
+//!   المسابقة يستطيع تقديم` is not a short line).
 
 /// Whether the sentence that began at `start` ends at the terminator at byte `at`, the run
 /// of terminators and closing marks after it ending at `end` (as [`sentences`] found it).
@@ -42,6 +44,20 @@ fn inside_quote(text: &str, start: usize, at: usize) -> bool {
         }
     }
     straight || guillemets > 0
+}
+
+/// The start of the line that holds byte `at` of `text` (a char boundary), looked for at
+/// most `width` bytes back: a longer line is long whatever its start (and a text of one long
+/// line is not read again at every sentence).
+pub(crate) fn line_start(text: &str, at: usize, width: usize) -> usize {
+    let mut from = at.saturating_sub(width);
+    while from < at && !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text.get(from..at).unwrap_or("");
+    before.rfind(crate::sentences::is_line_break).map_or(from, |i| {
+        from + i + before.get(i..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8)
+    })
 }
 
 /// How far back [`inside_quote`] looks for an opening quote, in bytes.
@@ -100,6 +116,22 @@ mod tests {
                 "وتضمن التقرير أهم تحركات الأسعار والتغيرات النسبية في الرقم القياسي لتكاليف\n\
                  المعيشة في السعودية، مؤكدا أن شهري فبراير ويناير سجلا تراجعا في الرقم بنسبة 1%\n\
                  لكل منهما.",
+            ],
+        ),
+        (
+            "a sentence that starts mid-line in wrapped text (easc-dev topic007)",
+            "وتضمنت شروط المسابقة، تنظيم مسابقة رسم للاطفال حول موضوع «عام الكيخوتي» حيث\n\
+             بامكان جميع الاطفال الذين تتراوح اعمارهم ما بين 4 و12 سنة من المقيمين في عمان\n\
+             او في مدن المملكة الاخرى المشاركة فيها. كل طفل مشارك في المسابقة يستطيع تقديم\n\
+             رسمة او رسمتين كحد اقصى، وله مطلق الحرية في اختيار اداة الرسم سواء كانت اقلاما\n\
+             خشبية او الوانا شمعية او الوان مائية او كولاجا او معاجين لطيفة، الخ..، على ان\n",
+            &[
+                "وتضمنت شروط المسابقة، تنظيم مسابقة رسم للاطفال حول موضوع «عام الكيخوتي» حيث\n\
+                 بامكان جميع الاطفال الذين تتراوح اعمارهم ما بين 4 و12 سنة من المقيمين في عمان\n\
+                 او في مدن المملكة الاخرى المشاركة فيها.",
+                "كل طفل مشارك في المسابقة يستطيع تقديم\n\
+                 رسمة او رسمتين كحد اقصى، وله مطلق الحرية في اختيار اداة الرسم سواء كانت اقلاما\n\
+                 خشبية او الوانا شمعية او الوان مائية او كولاجا او معاجين لطيفة، الخ..، على ان",
             ],
         ),
     ];

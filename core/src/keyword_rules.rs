@@ -77,8 +77,13 @@ pub(crate) fn bare_start(text: &str, mut start: usize, end: usize) -> usize {
 /// Whether `word` occurs in `text` as a whole word.
 fn occurs_alone(text: &str, word: &str) -> bool {
     let (t, w) = (text.as_bytes(), word.as_bytes());
+    let Some(&first) = w.first() else { return false };
     let mut at = 0;
     while let Some(rest) = t.get(at..) {
+        // Skipped to the next byte that can start it: one test a byte.
+        let Some(skip) = rest.iter().position(|&b| b == first) else { break };
+        at += skip;
+        let rest = t.get(at..).unwrap_or_default();
         if rest.starts_with(w) {
             let before = text.get(..at).and_then(|s| s.chars().next_back());
             let after = text.get(at + w.len()..).and_then(|s| s.chars().next());
@@ -87,9 +92,6 @@ fn occurs_alone(text: &str, word: &str) -> bool {
             {
                 return true;
             }
-        }
-        if rest.is_empty() {
-            break;
         }
         at += 1;
     }

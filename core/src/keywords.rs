@@ -211,16 +211,25 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
             }
             let best = if p.forms[1].weight > p.forms[0].weight { p.forms[1] } else { p.forms[0] };
             let (start, end) = (best.start as usize, (best.start + best.len) as usize);
-            // Issue 18 (`keyword_rules`): no clitic a reader would not index, no generic word,
-            // no word shared with a better keyword.
-            let start = keyword_rules::bare_start(self.text, start, end);
             let Some(text) = self.text.get(start..end) else { continue };
+            // Issue 18 (`keyword_rules`): no generic word, no word shared with a better
+            // keyword, no clitic a reader would not index.
             if text.is_empty()
                 || keyword_rules::generic(text)
                 || out.keywords.iter().any(|k| keyword_rules::shares_a_term(k.text, text))
             {
                 continue;
             }
+            let start = keyword_rules::bare_start(self.text, start, end);
+            let text = match self.text.get(start..end) {
+                Some(bare) if bare.len() < text.len() => {
+                    if out.keywords.iter().any(|k| keyword_rules::shares_a_term(k.text, bare)) {
+                        continue;
+                    }
+                    bare
+                }
+                _ => text,
+            };
             let keyword = Keyword { text, start, score: Score(p.score), count: p.count };
             if out.keywords.push(keyword).is_err() {
                 break;

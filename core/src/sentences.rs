@@ -122,7 +122,7 @@ const fn is_space(c: char) -> bool {
     )
 }
 
-const fn is_line_break(c: char) -> bool {
+pub(crate) const fn is_line_break(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{000B}' | '\u{000C}' | '\u{0085}' | '\u{2028}' | '\u{2029}')
 }
 
@@ -454,10 +454,11 @@ fn wrap_width(text: &str) -> Option<usize> {
         let continues = it.peek().is_some_and(|next| !next.is_empty());
         if continues && !ends_closed(line) {
             wrapped += 1;
-            width = width.max(line.len());
+            // Issue 18: the mean, not the widest (a title glued to the lead is an outlier).
+            width += line.len();
         }
     }
-    (lines_seen >= 4 && wrapped * 2 >= lines_seen).then_some(width)
+    (lines_seen >= 4 && wrapped * 2 >= lines_seen).then(|| width / wrapped.max(1))
 }
 
 impl Sentences<'_> {
@@ -489,7 +490,9 @@ impl Sentences<'_> {
     fn find_end(&self, start: usize) -> (usize, bool) {
         let text = self.text;
         let char_at = |at: usize| text.get(at..).and_then(|rest| rest.chars().next());
-        let mut line_start = start;
+        // Issue 18: the whole line is measured, not its part from a sentence start on.
+        let width = self.wrap_width.unwrap_or(0);
+        let mut line_start = crate::boundary::line_start(text, start, width);
         let mut prev: Option<char> = None;
         let mut prev2: Option<char> = None;
         let mut i = start;
@@ -660,7 +663,9 @@ mod tests {
     /// `find_end` as it was, one `char` at a time: the oracle of the byte scan.
     fn find_end_by_chars(this: &Sentences<'_>, start: usize) -> (usize, bool) {
         let text = this.text;
-        let mut line_start = start;
+        // Issue 18: the whole line is measured, not its part from a sentence start on.
+        let width = this.wrap_width.unwrap_or(0);
+        let mut line_start = crate::boundary::line_start(text, start, width);
         let rest = text.get(start..).unwrap_or("");
         let mut it = rest.char_indices().map(|(i, c)| (start + i, c)).peekable();
         let mut prev: Option<char> = None;
