@@ -22,8 +22,8 @@ pub(crate) fn ends(text: &str, start: usize, at: usize, end: usize) -> bool {
 
 /// Whether the first character after `at`, past spaces and tabs, is a comma or semicolon.
 fn comma_follows(text: &str, at: usize) -> bool {
-    let rest = text.get(at..).unwrap_or("").trim_start_matches([' ', '\t']);
-    rest.starts_with(['،', ',', '؛', ';'])
+    let mut rest = text.get(at..).unwrap_or("").chars().skip_while(|&c| c == ' ' || c == '\t');
+    matches!(rest.next(), Some('،' | ',' | '؛' | ';'))
 }
 
 /// Whether byte `at` of `text` is inside a quotation opened after byte `start`: an odd
@@ -55,9 +55,13 @@ pub(crate) fn line_start(text: &str, at: usize, width: usize) -> usize {
         from += 1;
     }
     let before = text.get(from..at).unwrap_or("");
-    before.rfind(crate::sentences::is_line_break).map_or(from, |i| {
-        from + i + before.get(i..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8)
-    })
+    let mut rest = before.chars();
+    while let Some(c) = rest.next_back() {
+        if crate::sentences::is_line_break(c) {
+            return from + rest.as_str().len() + c.len_utf8();
+        }
+    }
+    from
 }
 
 /// How far back [`inside_quote`] looks for an opening quote, in bytes.
@@ -65,7 +69,12 @@ const QUOTE_WINDOW: usize = 240;
 
 /// `line` without what may end a line that goes on: `%` and closing brackets and quotes.
 pub(crate) fn trim_open_end(line: &str) -> &str {
-    line.trim_end_matches(['%', '٪', ')', ']', '»', '"'])
+    let mut rest = line.chars();
+    let mut trimmed = line;
+    while matches!(rest.next_back(), Some('%' | '٪' | ')' | ']' | '»' | '"')) {
+        trimmed = rest.as_str();
+    }
+    trimmed
 }
 
 #[cfg(test)]

@@ -78,6 +78,7 @@ extern crate std;
 mod boundary;
 mod config;
 mod error;
+mod furniture;
 mod keyword_rules;
 mod keywords;
 pub mod normalize;
