@@ -11,8 +11,7 @@
 //! Cues are stored as the FNV-1a hashes of their folded words, computed at compile time:
 //! 8 bytes a cue of flash.
 
-use crate::score::{MAX_WORD_BYTES, fnv1a};
-use crate::{normalize, tokenize};
+use crate::score::fnv1a;
 
 /// The hash of a folded word.
 const fn h(word: &str) -> u32 {
@@ -64,22 +63,13 @@ const SHORT_LINE_WORDS: usize = 6;
 
 /// Whether `sentence`, which starts a line, is web-page furniture.
 pub(crate) fn is_furniture(sentence: &str) -> bool {
-    let mut buf = [0u8; MAX_WORD_BYTES];
     let (mut first, mut second, mut words) = (ANY, ANY, 0usize);
-    let mut at = 0;
-    while let Some(start) = tokenize::word_start(sentence, at) {
-        let (end, written) = normalize::fold_from(sentence, start, &mut buf, true);
-        at = end;
+    for hash in crate::keyword_rules::folded_words(sentence).take(SHORT_LINE_WORDS + 1) {
         words += 1;
-        if words <= 2 {
-            let hash = fnv1a(written.and_then(|w| buf.get(..w.len)).unwrap_or_default());
-            if words == 1 {
-                first = hash;
-            } else {
-                second = hash;
-            }
-        } else if words > SHORT_LINE_WORDS {
-            break;
+        match words {
+            1 => first = hash,
+            2 => second = hash,
+            _ => {}
         }
     }
     CUES.iter().any(|&(a, b)| a == first && (b == ANY || b == second))
@@ -89,6 +79,8 @@ pub(crate) fn is_furniture(sentence: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::normalize;
+    use crate::score::MAX_WORD_BYTES;
 
     /// Lines of real articles (ant-dev, and the examples): (line, furniture).
     const CASES: &[(&str, bool)] = &[

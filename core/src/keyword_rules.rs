@@ -38,19 +38,26 @@ fn terms(text: &str) -> impl Iterator<Item = u32> + '_ {
 
 /// Whether every word of `keyword`, folded, is in the generated table of generic words.
 pub(crate) fn generic(keyword: &str) -> bool {
-    let mut buf = [0u8; MAX_WORD_BYTES];
-    let mut at = 0;
     let mut any = false;
-    while let Some(start) = tokenize::word_start(keyword, at) {
-        let (end, written) = normalize::fold_from(keyword, start, &mut buf, true);
-        at = end;
-        let folded = written.and_then(|w| buf.get(..w.len)).unwrap_or_default();
-        if !table::GENERIC.contains(&score::fnv1a(folded)) {
+    for hash in folded_words(keyword) {
+        if !table::GENERIC.contains(&hash) {
             return false;
         }
         any = true;
     }
     any
+}
+
+/// The FNV-1a hashes of the folded words of `text` (an over-long word hashes as empty).
+pub(crate) fn folded_words(text: &str) -> impl Iterator<Item = u32> + '_ {
+    let mut at = 0;
+    core::iter::from_fn(move || {
+        let start = tokenize::word_start(text, at)?;
+        let mut buf = [0u8; MAX_WORD_BYTES];
+        let (end, written) = normalize::fold_from(text, start, &mut buf, true);
+        at = end;
+        Some(score::fnv1a(written.and_then(|w| buf.get(..w.len)).unwrap_or_default()))
+    })
 }
 
 /// Where the keyword `text[start..end]` starts once a leading `و ف ب ل ك` (at most two) is
