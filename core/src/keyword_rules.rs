@@ -64,19 +64,24 @@ pub(crate) fn folded_words(text: &str) -> impl Iterator<Item = u32> + '_ {
 /// dropped, where the text also writes the rest of the word on its own, as a word of three
 /// letters or more: `لفيلم` shows as `فيلم` if `فيلم` occurs, `بحث` stays.
 pub(crate) fn bare_start(text: &str, mut start: usize, end: usize) -> usize {
+    let bytes = text.as_bytes();
     for _ in 0..2 {
-        let word_end = normalize::word_end(text, start).min(end);
-        let Some(word) = text.get(start..word_end) else { break };
-        let mut chars = word.chars();
-        if !matches!(chars.next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك')) {
+        // The letter, read as its two UTF-8 bytes: و ف ل ك (D9 88, 81, 84, 83) or ب (D8 A8).
+        let letter = (bytes.get(start), bytes.get(start + 1));
+        if !matches!(
+            letter,
+            (Some(0xD9), Some(0x88 | 0x81 | 0x84 | 0x83)) | (Some(0xD8), Some(0xA8))
+        ) {
             break;
         }
-        let rest = chars.as_str();
-        // Three letters or more (`nth`, not `count`, which pulls a routine into flash).
-        if rest.chars().nth(2).is_none() || !occurs_alone(text, rest) {
+        let rest_start = start + 2;
+        let word_end = normalize::word_end(text, rest_start).min(end);
+        let Some(rest) = text.get(rest_start..word_end) else { break };
+        // Three letters or more: six bytes, as Arabic letters take two.
+        if rest.len() < 6 || !occurs_alone(text, rest) {
             break;
         }
-        start = word_end - rest.len();
+        start = rest_start;
     }
     start
 }
