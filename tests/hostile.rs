@@ -441,8 +441,9 @@ cases! {
     /// Emoji between the sentences of a text: words and sentences as without them.
     emoji_between_words => Case::new(
         "أعلنت الحكومة 🙂 خطة جديدة لدعم الزراعة 👍🏽. وقال الوزير 🇸🇦 إن الخطة تشمل القرى ✨.",
-        // 9 terms: 12 words less two stopwords (وقال, إن), and الخطة is خطة.
-        Expect::Counts { sentences: 2, words: 12, summary: 2, keywords: 9 },
+        // 9 terms: 12 words less two stopwords (وقال, إن), and الخطة is خطة; 8 keywords, as
+        // `أعلنت` is a generic word (issue 18).
+        Expect::Counts { sentences: 2, words: 12, summary: 2, keywords: 8 },
     );
 
     /// Combining marks alone (Latin accents, enclosing circles): no word.
@@ -531,7 +532,8 @@ cases! {
     };
 
     /// Latin and Arabic letters alternating at every character: each run between spaces is
-    /// one word.
+    /// one word. 8 keywords: the pairs that share a word with a better one are left out
+    /// (issue 18).
     alternating_scripts => {
         let latin: Vec<char> = ('a'..='z').collect();
         let arabic: Vec<char> = "بتثجحخدذرزسشصضطظعغفقكلمنهوي".chars().collect();
@@ -542,7 +544,7 @@ cases! {
             }
         });
         let words = text.split_whitespace().count() as u32;
-        Case::new(text, Expect::Counts { sentences: 1, words, summary: 1, keywords: 10 })
+        Case::new(text, Expect::Counts { sentences: 1, words, summary: 1, keywords: 8 })
     };
 
     /// Private-use characters, noncharacters and the last code point: no word.
@@ -558,10 +560,11 @@ cases! {
     );
 
     /// One sentence repeated 1,000 times: every copy after the first is redundant, and its
-    /// five pairs of adjacent words are keyphrases that stand for its six words.
+    /// five pairs of adjacent words are keyphrases that stand for its six words; the three
+    /// that share no word with a better one are listed (issue 18).
     repeated_sentence => Case::new(
         "أعلنت الحكومة خطة جديدة لدعم الزراعة. ".repeat(1000),
-        Expect::Counts { sentences: 1000, words: 6000, summary: 1, keywords: 5 },
+        Expect::Counts { sentences: 1000, words: 6000, summary: 1, keywords: 3 },
     );
 
     /// Every weight, count and switch at its maximum: no overflow.

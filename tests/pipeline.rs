@@ -138,7 +138,10 @@ fn a_shorter_keyword_list_is_the_start_of_a_longer_one() {
     for k in 1..16 {
         let shorter: Keywords<'_, 16> =
             s.keywords(SAMPLE, &Config::new().with_keywords(k)).unwrap();
-        assert_eq!(shorter.keywords[..], longest.keywords[..usize::from(k)], "k = {k}");
+        // The longest may hold fewer than 16: a keyword sharing a word with a better one, or
+        // generic, leaves its place empty (issue 18).
+        let k = usize::from(k).min(longest.keywords.len());
+        assert_eq!(shorter.keywords[..], longest.keywords[..k], "k = {k}");
     }
 }
 
@@ -178,12 +181,14 @@ fn word_slots_change_no_result() {
 #[test]
 fn long_and_short_keyword_lists_agree() {
     // A list longer than 16 looks its terms up by binary search, a short one scans: without
-    // phrases (which may take a word's place) both must give the same first ten, forms included.
+    // phrases (which may take a word's place) both must give the same first ten, forms included;
+    // the short one may hold fewer (a keyword that shares a word with a better one, or is
+    // generic, leaves its place empty where a long list takes the next term: issue 18).
     let config = Config::new().with_phrase_weight(0).with_keywords(10);
     let mut s = big();
     for &(name, text) in TEXTS {
         let short: Keywords<'_, 10> = s.keywords(text, &config).unwrap();
         let long: Keywords<'_, 256> = s.keywords(text, &config).unwrap();
-        assert_eq!(long.keywords[..], short.keywords[..], "{name}");
+        assert_eq!(long.keywords[..short.keywords.len()], short.keywords[..], "{name}");
     }
 }

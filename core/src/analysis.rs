@@ -320,9 +320,12 @@ impl<const SENTENCES: usize, const TERMS: usize> Summarizer<SENTENCES, TERMS> {
                 eligible: false,
             };
             let sentence = text.get(span.start..span.end).unwrap_or("");
+            // A line of the web page has no terms (never chosen, no keyword).
+            let furniture = span.starts_line && crate::furniture::is_furniture(sentence);
             let mut pos = 0;
             while let Some((at, end, class)) = recent.next_classified(sentence, pos) {
                 pos = end;
+                let class = if furniture { Word::Other } else { class };
                 info.words = info.words.saturating_add(1);
                 if fits {
                     let slot = WordSlot::new(at, end - at, class);

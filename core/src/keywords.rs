@@ -13,7 +13,7 @@ use crate::analysis::{Document, sentence_words};
 use crate::score::{self, Score, Word};
 use crate::sort::sort_by;
 use crate::terms::TermBits;
-use crate::{normalize, tokenize};
+use crate::{keyword_rules, normalize, tokenize};
 
 /// A keyword: a span of the input and its score.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -213,9 +213,31 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
             let best = if p.forms[1].weight > p.forms[0].weight { p.forms[1] } else { p.forms[0] };
             let (start, end) = (best.start as usize, (best.start + best.len) as usize);
             let Some(text) = self.text.get(start..end) else { continue };
-            if text.is_empty() || out.keywords.iter().any(|k| k.text == text) {
+            // Issue 18 (`keyword_rules`): no generic word, no overlap with a better keyword, no
+            // clitic a reader would not index.
+            if text.is_empty()
+                || keyword_rules::generic(text)
+                || out
+                    .keywords
+                    .iter()
+                    .any(|k| keyword_rules::overlaps(k.text, k.count, text, p.count))
+            {
                 continue;
             }
+            let start = keyword_rules::bare_start(self.text, start, end);
+            let text = match self.text.get(start..end) {
+                Some(bare) if bare.len() < text.len() => {
+                    if out
+                        .keywords
+                        .iter()
+                        .any(|k| keyword_rules::overlaps(k.text, k.count, bare, p.count))
+                    {
+                        continue;
+                    }
+                    bare
+                }
+                _ => text,
+            };
             let keyword = Keyword { text, start, score: Score(p.score), count: p.count };
             if out.keywords.push(keyword).is_err() {
                 break;

@@ -77,8 +77,11 @@ extern crate std;
 
 mod analysis;
 mod arch;
+mod boundary;
 mod config;
 mod error;
+mod furniture;
+mod keyword_rules;
 mod keywords;
 pub mod normalize;
 mod score;

@@ -122,7 +122,7 @@ const fn is_space(c: char) -> bool {
     )
 }
 
-const fn is_line_break(c: char) -> bool {
+pub(crate) const fn is_line_break(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{000B}' | '\u{000C}' | '\u{0085}' | '\u{2028}' | '\u{2029}')
 }
 
@@ -354,7 +354,8 @@ fn next_break_by(text: &str, stride: Stride) -> Option<(usize, char)> {
 
 /// Whether a line, trimmed, ends like a finished sentence or clause.
 fn ends_closed(line: &str) -> bool {
-    match line.trim_end_matches(is_space).chars().next_back() {
+    // Issue 18 (`boundary`): `نسبته 0.6%` and `(2015)` end no sentence.
+    match crate::boundary::trim_open_end(line.trim_end_matches(is_space)).chars().next_back() {
         Some(c) => {
             !(normalize::is_word_char(c) || normalize::is_transparent(c) || c == '،' || c == ',')
         }
@@ -405,10 +406,11 @@ fn wrap_width(text: &str) -> Option<usize> {
         let continues = it.peek().is_some_and(|next| !next.is_empty());
         if continues && !ends_closed(line) {
             wrapped += 1;
-            width = width.max(line.len());
+            // Issue 18: the mean, not the widest (a title glued to the lead is an outlier).
+            width += line.len();
         }
     }
-    (lines_seen >= 4 && wrapped * 2 >= lines_seen).then_some(width)
+    (lines_seen >= 4 && wrapped * 2 >= lines_seen).then(|| width / wrapped.max(1))
 }
 
 impl Sentences<'_> {
@@ -440,7 +442,9 @@ impl Sentences<'_> {
     fn find_end(&self, start: usize) -> (usize, bool) {
         let text = self.text;
         let char_at = |at: usize| text.get(at..).and_then(|rest| rest.chars().next());
-        let mut line_start = start;
+        // Issue 18: the whole line is measured, not its part from a sentence start on.
+        let width = self.wrap_width.unwrap_or(0);
+        let mut line_start = crate::boundary::line_start(text, start, width);
         let mut prev: Option<char> = None;
         let mut prev2: Option<char> = None;
         let mut i = start;
@@ -477,7 +481,10 @@ impl Sentences<'_> {
                     {
                         end += n.len_utf8();
                     }
-                    return (end, false);
+                    // Issue 18: not before a comma, nor at `..` in a quoted title.
+                    if crate::boundary::ends(text, start, i, end) {
+                        return (end, false);
+                    }
                 }
                 // A spaced ellipsis: step over all of its dots.
                 while char_at(after) == Some('.') {
@@ -608,7 +615,9 @@ mod tests {
     /// `find_end` as it was, one `char` at a time: the oracle of the byte scan.
     fn find_end_by_chars(this: &Sentences<'_>, start: usize) -> (usize, bool) {
         let text = this.text;
-        let mut line_start = start;
+        // Issue 18: the whole line is measured, not its part from a sentence start on.
+        let width = this.wrap_width.unwrap_or(0);
+        let mut line_start = crate::boundary::line_start(text, start, width);
         let rest = text.get(start..).unwrap_or("");
         let mut it = rest.char_indices().map(|(i, c)| (start + i, c)).peekable();
         let mut prev: Option<char> = None;
@@ -632,15 +641,18 @@ mod tests {
                 let ends = if c == '.' { ends_at_dot(prev, prev2, next, from_dot) } else { true };
                 if ends {
                     let mut end = i + c.len_utf8();
-                    while let Some(&(j, n)) = it.peek() {
+                    let mut look = it.clone();
+                    while let Some(&(j, n)) = look.peek() {
                         if is_terminator(n) || n == '.' || is_closing(n) {
                             end = j + n.len_utf8();
-                            it.next();
+                            look.next();
                         } else {
                             break;
                         }
                     }
-                    return (end, false);
+                    if crate::boundary::ends(text, start, i, end) {
+                        return (end, false);
+                    }
                 }
                 // A spaced ellipsis: step over all of its dots.
                 while let Some(&(_, '.')) = it.peek() {
