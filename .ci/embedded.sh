@@ -7,7 +7,10 @@ cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR=never
 
 # Targets of issue 6 (bytes).
-CORE_FLASH_LIMIT=$((20 * 1024)) # the core's .text + .rodata in the thumbv6m firmware (issue 17)
+# The core's .text + .rodata in the thumbv6m firmware: 20 KB for the pipeline as issue 17
+# rebuilt it (19,680 B then), plus the 2 KB issue 18 allows its real-text rules (boundaries,
+# furniture, keyword lists).
+CORE_FLASH_LIMIT=$((20 * 1024 + 2 * 1024))
 RAM_LIMIT=$((12 * 1024))        # scratch + results + peak stack of the analysis, Cortex-M0
 
 rustup target add thumbv6m-none-eabi thumbv7em-none-eabihf
