@@ -49,6 +49,11 @@ const NOT_AN_OPENING: &[char] =
 /// subheadings); longer ones that do are taken for the lines of a hard-wrapped paragraph.
 const WRAPPED_LINE_WORDS: usize = 8;
 
+/// The widest line a hard wrap makes, in characters: wraps are made for terminals and print
+/// columns (EASC's newspaper articles wrap at 70-80), while a paragraph held on one line and
+/// lacking its final full stop (a list of dated events in web news) runs to hundreds.
+const WRAP_MAX_CHARS: usize = 120;
+
 /// Cues that open a line of web-page furniture wherever they stand, in normalized words (see
 /// the module doc).
 const FURNITURE_CUES: &[&str] = &[
@@ -347,11 +352,13 @@ fn line_at(text: &str, at: usize) -> &str {
 }
 
 /// Whether `line`, followed by `next`, looks like a line of a hard-wrapped paragraph: long,
-/// with no punctuation to end it, and followed by a line no much longer (a title or subheading
-/// on a line of its own is followed by a paragraph held on one long line).
+/// but no wider than a hard wrap makes lines ([`WRAP_MAX_CHARS`]), with no punctuation to end
+/// it, and followed by a line no much longer (a title or subheading on a line of its own is
+/// followed by a paragraph held on one long line).
 fn wrapped(line: &str, next: &str) -> bool {
     let (line, next) = (line.trim(), next.trim());
     line.split_whitespace().count() >= WRAPPED_LINE_WORDS
+        && line.chars().count() <= WRAP_MAX_CHARS
         && !ends_sentence(line)
         && !next.is_empty()
         && next.chars().count() * 2 <= line.chars().count() * 3
@@ -699,6 +706,12 @@ mod tests {
                         ترفض أي تهديدات ومحاولات للنيل منها عبر التلويح بفرض عقوبات اقتصادية.";
         let sub = subtitle.find("السعودية").unwrap();
         let sub_end = subtitle[sub..].find('\n').unwrap() + sub;
+        let paragraphs = "في 10 سبتمبر من عام 1991 وصلت القوات العربية المشتركة إلى الكويت بعد أسابيع من \
+                          المعارك في الصحراء وتمكنت من تحرير المدينة بالكامل بمساعدة الحلفاء الغربيين \
+                          الذين قدموا الدعم الجوي والبحري طوال فترة العمليات العسكرية\n\
+                          في 9 سبتمبر تم افتتاح المترو في مدينة دبي بدولة الإمارات العربية المتحدة بعد \
+                          سنوات من العمل على إنشاء الخطوط والمحطات الجديدة في مختلف أنحاء المدينة";
+        let first_end = paragraphs.find('\n').unwrap();
         let prose = "قال الوزير إن الخطة جاهزة. وأضاف أن التنفيذ يبدأ غدا، على ان يستمر عاما.";
         let piece = prose.find("على ان").unwrap();
         for (name, text, start, end, expected) in [
@@ -706,6 +719,7 @@ mod tests {
             ("the next wrapped line, after a wrapped one", wrapped, line2, line2_end, true),
             ("the title may end bare", wrapped, 0, "العنوان".len(), false),
             ("a subheading before a paragraph on one line", subtitle, sub, sub_end, false),
+            ("a paragraph on one line without its full stop", paragraphs, 0, first_end, false),
             ("the paragraph after a subheading", subtitle, sub_end + 1, subtitle.len(), false),
             ("a whole sentence", prose, 0, prose.find(" وأضاف").unwrap(), false),
             ("a piece that starts after a comma", prose, piece, prose.len(), true),
