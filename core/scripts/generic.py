@@ -17,8 +17,8 @@ word of flash where the words themselves took 11. CI runs the script and diffs i
 against the checked-in table, so edit the list here, never the table.
 
 Usage: python3 core/scripts/generic.py > core/src/generic_table.rs
-       python3 core/scripts/generic.py --evidence ../shared/data/ant-dev ../shared/data/easc-dev \
-           ../shared/data/akec-train
+       python3 core/scripts/generic.py --evidence "$TALKHIS_DATA"/ant-dev "$TALKHIS_DATA"/easc-dev \
+           "$TALKHIS_DATA"/akec-train
 """
 
 import os
