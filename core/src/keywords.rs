@@ -353,6 +353,85 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
     }
 }
 
+impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES, TERMS> {
+    /// Every occurrence of `keyword` in the text, as byte spans `(start, end)` in document
+    /// order: each word whose term is the keyword's, in any of its forms (with a clitic, an
+    /// article, another alef), or for a keyphrase each pair of adjacent words whose terms are
+    /// its two, as [`keywords`](Self::keywords) counts them. A keyword whose text is not one
+    /// or two content words has none.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use talkhis::{Config, Keywords, Summarizer};
+    ///
+    /// let text = "الإرهاب خطر. مكافحة الارهاب واجب، والإرهابيون أعداء للجميع.";
+    /// let mut summarizer: Summarizer<8, 32> = Summarizer::new();
+    /// let doc = summarizer.analyze(text, &Config::new())?;
+    /// let keywords: Keywords<'_, 3> = doc.keywords();
+    /// let top = &keywords.keywords[0];
+    /// let found: Vec<&str> = doc.occurrences(top).map(|(start, end)| &text[start..end]).collect();
+    /// assert_eq!(found, ["الإرهاب", "الارهاب", "والإرهابيون"]);
+    /// assert_eq!(found.len(), usize::from(top.count));
+    /// # Ok::<(), talkhis::Error>(())
+    /// ```
+    pub fn occurrences(&self, keyword: &Keyword<'_>) -> impl Iterator<Item = (usize, usize)> + '_ {
+        // The keyword's one or two terms; anything else matches nothing.
+        let term = |w: Option<(usize, &str)>| {
+            let (_, w) = w?;
+            let mut buf = [0u8; score::MAX_WORD_BYTES];
+            let written = normalize::fold_into(w, &mut buf);
+            match score::classify_folded(&buf, written) {
+                Word::Content { hash, .. } => Some(hash),
+                _ => None,
+            }
+        };
+        let mut words = tokenize::words(keyword.text);
+        let (first, second) = (term(words.next()), words.next().map(|w| term(Some(w))));
+        let (first, second) = match (first, second, words.next()) {
+            (Some(a), None, None) => (Some(a), None),
+            (Some(a), Some(Some(b)), None) => (Some(a), Some(b)),
+            _ => (None, None),
+        };
+        let text = self.text;
+        let packed = self.scratch.packed_words();
+        let source = self.scratch.terms.source(text, self.words, packed);
+        let mut next = 0usize;
+        self.scratch
+            .sentences
+            .iter()
+            .flat_map(move |s| {
+                let from = s.start as usize;
+                let words = sentence_words(source, s, next);
+                next += usize::from(s.words);
+                // The previous word, if it was a content word: (its hash, its start, its end).
+                words.scan(None::<(u32, usize, usize)>, move |previous, (at, len, word)| {
+                    let (at, end) = (from + at, from + at + len);
+                    let Word::Content { hash, .. } = word else {
+                        *previous = None;
+                        return Some(None);
+                    };
+                    let found = match (first, second, *previous) {
+                        (Some(a), None, _) if a == hash => Some((at, end)),
+                        (Some(a), Some(b), Some((p, p_at, p_end)))
+                            if p == a
+                                && b == hash
+                                && text.get(p_end..at).is_some_and(|gap| {
+                                    gap.chars().all(|c| c == ' ' || c == '\u{00A0}')
+                                }) =>
+                        {
+                            Some((p_at, end))
+                        }
+                        _ => None,
+                    };
+                    *previous = Some((hash, at, end));
+                    Some(found)
+                })
+            })
+            .flatten()
+    }
+}
+
 /// The longest keyword list that pass 3 scans rather than binary-searches.
 const SCAN_MAX: usize = 16;
 
@@ -627,6 +706,35 @@ mod tests {
                 f.map(|f| (f.start, f.len, f.weight, (f.weight > 0).then_some((f.key, f.bare))))
             };
             assert_eq!(fields(&keyed), fields(&by_key), "after {n} votes");
+        }
+    }
+
+    #[test]
+    fn occurrences_are_every_form_the_core_counts() {
+        use crate::{Config, Summarizer};
+        let text = "مكافحة الإرهاب أولوية. وتعد مكافحة الارهاب واجبا، وللإرهاب ضحايا. \
+                    ونجحت مكافحة الإرهاب في المدن، والإرهابيون فروا. وزار الوزير المدن.";
+        let mut s: Summarizer<8, 64> = Summarizer::new();
+        let doc = s.analyze(text, &Config::new()).unwrap();
+        let found = |keyword: &str| -> std::vec::Vec<&str> {
+            let k = Keyword { text: keyword, start: 0, score: Score(0), count: 0 };
+            doc.occurrences(&k).map(|(a, b)| text.get(a..b).unwrap()).collect()
+        };
+        let cases: [(&str, &str, &[&str]); 7] = [
+            ("clitics", "الإرهاب", &["الإرهاب", "الارهاب", "وللإرهاب", "الإرهاب", "والإرهابيون"]),
+            ("bare form", "إرهاب", &["الإرهاب", "الارهاب", "وللإرهاب", "الإرهاب", "والإرهابيون"]),
+            ("alef variant", "الارهاب", &["الإرهاب", "الارهاب", "وللإرهاب", "الإرهاب", "والإرهابيون"]),
+            ("phrase", "مكافحة الإرهاب", &["مكافحة الإرهاب", "مكافحة الارهاب", "مكافحة الإرهاب"]),
+            ("absent", "النفط", &[]),
+            ("stopword", "في", &[]),
+            ("three words", "مكافحة الإرهاب أولوية", &[]),
+        ];
+        for (name, keyword, want) in cases {
+            assert_eq!(found(keyword), want, "{name}");
+        }
+        let keywords: Keywords<'_, 8> = doc.keywords();
+        for k in &keywords.keywords {
+            assert_eq!(doc.occurrences(k).count(), usize::from(k.count), "{k:?}");
         }
     }
 
