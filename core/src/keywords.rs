@@ -206,6 +206,7 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
             insert_ranked(&mut top, pending, K);
         }
         let mut out = crate::Keywords { keywords: Vec::new() };
+        let mut fallback = None;
         for p in &top {
             if out.keywords.len() >= limit {
                 break;
@@ -215,12 +216,18 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
             let Some(text) = self.text.get(start..end) else { continue };
             // Issue 18 (`keyword_rules`): no generic word, no overlap with a better keyword, no
             // clitic a reader would not index.
-            if text.is_empty()
-                || keyword_rules::generic(text)
-                || out
-                    .keywords
-                    .iter()
-                    .any(|k| keyword_rules::overlaps(k.text, k.count, text, p.count))
+            if text.is_empty() {
+                continue;
+            }
+            if keyword_rules::generic(text) {
+                // Set aside: a text whose every candidate is generic (`مساءً.`) still gets
+                // its best one, as any text with content words gets a keyword.
+                if fallback.is_none() {
+                    fallback = Some(Keyword { text, start, score: Score(p.score), count: p.count });
+                }
+                continue;
+            }
+            if out.keywords.iter().any(|k| keyword_rules::overlaps(k.text, k.count, text, p.count))
             {
                 continue;
             }
@@ -242,6 +249,9 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
             if out.keywords.push(keyword).is_err() {
                 break;
             }
+        }
+        if let (true, Some(keyword)) = (out.keywords.is_empty() && limit > 0, fallback) {
+            let _ = out.keywords.push(keyword);
         }
         out
     }
@@ -610,6 +620,24 @@ fn insert_by<T, K: Ord, const N: usize>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A text whose every keyword candidate is a generic word still gets one keyword (found by
+    /// the fuzzer: a time word and a Latin run); a text with a topical word gets that one.
+    #[test]
+    fn generic_words_give_way_but_never_leave_the_list_empty() {
+        for (name, text, k, expected) in [
+            ("only a generic word", "مساءً.", 2, &["مساءً"][..]),
+            ("a generic word after a Latin run", "tttttttttt مساءً.", 1, &["tttttttttt"][..]),
+            ("a topical word beside a generic one", "الإرهاب مساءً. الإرهاب.", 2, &["الإرهاب"][..]),
+        ] {
+            let mut s: crate::Summarizer<4, 16> = crate::Summarizer::new();
+            let config = crate::Config::new().with_keywords(k);
+            let doc = s.analyze(text, &config).unwrap();
+            let keywords: crate::Keywords<'_, 2> = doc.keywords();
+            let got: Vec<&str, 2> = keywords.keywords.iter().map(|k| k.text).collect();
+            assert_eq!(got, expected, "{name}");
+        }
+    }
 
     fn pending(hash: u32, score: u32, first: u16) -> Pending {
         Pending { hash, score, count: 1, first, forms: [Form::default(); 2] }
