@@ -4,8 +4,11 @@
 //! stages that call them name no target. The stages keep the portable scalar loops their
 //! tests compare the fast forms against.
 
+pub(crate) mod filter_bits;
 pub(crate) mod fold_blocks;
 pub(crate) mod scan_blocks;
+
+pub(crate) use filter_bits::FilterBits;
 
 /// Whether the target is 64-bit: a host or a server, where speed is worth code and tables
 /// that a 32-bit microcontroller's flash cannot spare (the letter-run fold, word-at-a-time
