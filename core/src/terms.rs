@@ -55,6 +55,8 @@ impl<'t, 'c> Recent<'t, 'c> {
     }
 
     /// [`next_classified`] of `sentence` (a slice of this cache's text) from byte `from`.
+    /// Inlined on 64-bit targets only, as [`next_classified`] is: a device's flash has no
+    /// room for a copy in each pass.
     #[cfg_attr(target_pointer_width = "64", inline)]
     pub(crate) fn next_classified(
         &mut self,
