@@ -563,11 +563,17 @@ impl Iterator for SentenceWords<'_> {
     }
 
     /// One loop per source, so that the passes' loops test the source once a sentence, not
-    /// once a word. On 64-bit targets only: a 32-bit one's flash has no room for a copy of
-    /// each loop's body per source.
-    #[cfg(target_pointer_width = "64")]
+    /// once a word, where the target has the flash for a copy of each loop's body per source
+    /// (`arch::WIDE`); elsewhere one loop over `next`, as `Iterator::fold` has it.
     #[inline]
     fn fold<B, F: FnMut(B, Self::Item) -> B>(self, init: B, mut f: F) -> B {
+        if !crate::arch::WIDE {
+            let mut b = init;
+            for word in self {
+                b = f(b, word);
+            }
+            return b;
+        }
         match self {
             Self::Slots(slots) => slots.fold(init, |b, slot| f(b, slot.get())),
             #[cfg(spare_slots)]

@@ -276,7 +276,7 @@ const LETTER_RUNS: bool = crate::arch::WIDE;
 /// For each character U+0600 + `low` that is a word character folding to a two-byte one
 /// (every Arabic letter): the folded character's UTF-8 bytes, little-endian; else 0 (no
 /// UTF-8 sequence has a zero byte). Derived from [`ARABIC`].
-const LETTERS: [u16; 256] = {
+pub(crate) const LETTERS: [u16; 256] = {
     let mut table = [0u16; 256];
     let mut i = 0;
     while i < 256 {
@@ -306,7 +306,7 @@ const fn is_arabic_lead(lead: u8) -> bool {
 
 /// The low byte of the code point of the two-byte sequence `lead`, `cont`.
 #[inline(always)]
-const fn arabic_low(lead: u8, cont: u8) -> u32 {
+pub(crate) const fn arabic_low(lead: u8, cont: u8) -> u32 {
     ((lead & 0x03) as u32) << 6 | (cont & 0x3F) as u32
 }
 
@@ -784,46 +784,6 @@ mod tests {
             };
             assert_eq!(LETTERS[low as usize], expected, "U+{:04X}", c as u32);
         }
-    }
-
-    #[test]
-    #[cfg(sse2_blocks)]
-    fn letter_blocks_fold_a_prefix_of_letters_as_the_table_does() {
-        // Every two-byte sequence of the Arabic block, and an ASCII byte, at every lane after
-        // letters (`ب` and `ة`, which folds), with letters after it too.
-        let mut taken = std::vec::Vec::new();
-        for lane in 0..8 {
-            for pair in (0xD8..=0xDBu8).flat_map(|l| (0x80..=0xBFu8).map(move |c| [l, c])) {
-                for ascii in [None, Some(b' '), Some(b'a'), Some(b'.')] {
-                    let mut block = [0u8; 16];
-                    for (i, two) in block.chunks_exact_mut(2).enumerate() {
-                        two.copy_from_slice(if i % 2 == 0 { &[0xD8, 0xA8] } else { &[0xD8, 0xA9] });
-                    }
-                    match ascii {
-                        Some(b) => block[2 * lane] = b,
-                        None => block[2 * lane..2 * lane + 2].copy_from_slice(&pair),
-                    }
-                    let (out, n) = crate::arch::fold_blocks::letters(&block);
-                    let low = |i: usize| arabic_low(block[2 * i], block[2 * i + 1]) as usize;
-                    let name = std::format!("{block:02X?}");
-                    // It stops at that lane, or takes it and the letters after it.
-                    assert!(n == 2 * lane || (n == 16 && ascii.is_none()), "{name}: {n}");
-                    for i in 0..n / 2 {
-                        assert_ne!(LETTERS[low(i)], 0, "{name} lane {i}");
-                        let want = LETTERS[low(i)].to_le_bytes();
-                        assert_eq!(out[2 * i..2 * i + 2], want, "{name} lane {i}");
-                    }
-                    if ascii.is_none() && lane == 0 && n > 0 {
-                        taken.push(char::from_u32(0x0600 + low(0) as u32).unwrap());
-                    }
-                }
-            }
-        }
-        // Exactly the letters the doc comment names: the common ones, not the rare ones
-        // (`ٱ`, `پ`), which the table folds one at a time.
-        let want: std::vec::Vec<char> =
-            ('\u{0621}'..='\u{063F}').chain('\u{0641}'..='\u{064A}').collect();
-        assert_eq!(taken, want);
     }
 
     #[test]

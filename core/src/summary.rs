@@ -251,41 +251,28 @@ fn chosen_words<'a>(source: Source<'a>, in_order: &[Info], c: &Sentence<'_>) -> 
 /// The most content terms of a candidate sentence that the redundancy check compares.
 const OVERLAP_TERMS: usize = 48;
 
-/// A candidate's distinct content terms (the first [`OVERLAP_TERMS`]), and the same as bits,
-/// which tell most other terms apart without a search of the list: on 64-bit targets, where
-/// a candidate is compared with every chosen sentence; the Cortex-M0's flash has no room for
-/// their code.
+/// A candidate's distinct content terms (the first [`OVERLAP_TERMS`]), and the same as bits
+/// where the target has room for them (`arch::FilterBits`), which tell most other terms apart
+/// without a search of the list.
 struct Overlap {
     terms: Vec<u32, OVERLAP_TERMS>,
-    #[cfg(target_pointer_width = "64")]
-    bits: crate::terms::TermBits,
+    bits: crate::arch::FilterBits,
 }
 
 impl Overlap {
     fn new() -> Self {
-        Self {
-            terms: Vec::new(),
-            #[cfg(target_pointer_width = "64")]
-            bits: crate::terms::TermBits::new(),
-        }
+        Self { terms: Vec::new(), bits: crate::arch::FilterBits::new() }
     }
 
     /// Adds `hash`; false if the list is full.
     fn insert(&mut self, hash: u32) -> bool {
-        #[cfg(target_pointer_width = "64")]
         self.bits.insert(hash);
         self.terms.push(hash).is_ok()
     }
 
     /// Whether `hash` may be one of the terms (it is not if this is false).
     fn may_hold(&self, hash: u32) -> bool {
-        #[cfg(target_pointer_width = "64")]
-        return self.bits.may_hold(hash);
-        #[cfg(not(target_pointer_width = "64"))]
-        return {
-            let _ = hash;
-            true
-        };
+        self.bits.may_hold(hash)
     }
 }
 
