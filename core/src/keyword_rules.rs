@@ -105,23 +105,23 @@ pub(crate) fn bare_start(text: &str, mut start: usize, end: usize) -> usize {
 /// Whether `word` occurs in `text` as a whole word.
 fn occurs_alone(text: &str, word: &str) -> bool {
     let (t, w) = (text.as_bytes(), word.as_bytes());
-    let Some(&first) = w.first() else { return false };
-    let mut at = 0;
-    while let Some(rest) = t.get(at..) {
-        // Skipped to the next byte that can start it: one test a byte.
-        let Some(skip) = rest.iter().position(|&b| b == first) else { break };
-        at += skip;
-        let rest = t.get(at..).unwrap_or_default();
-        if rest.starts_with(w) {
+    // Searched by its last byte: in Arabic text nearly every other byte is a letter's lead
+    // byte (D8 or D9), which the first byte would stop at, while a last byte is one of dozens.
+    let Some(&last) = w.last() else { return false };
+    let mut from = w.len() - 1;
+    while let Some(skip) = t.get(from..).and_then(|rest| rest.iter().position(|&b| b == last)) {
+        let end = from + skip + 1;
+        let at = end - w.len();
+        if t.get(at..end) == Some(w) {
             let before = text.get(..at).and_then(|s| s.chars().next_back());
-            let after = text.get(at + w.len()..).and_then(|s| s.chars().next());
+            let after = text.get(end..).and_then(|s| s.chars().next());
             if !before.is_some_and(normalize::is_word_char)
                 && !after.is_some_and(normalize::is_word_char)
             {
                 return true;
             }
         }
-        at += 1;
+        from = end;
     }
     false
 }
