@@ -108,12 +108,11 @@ fn occurs_alone(text: &str, word: &str) -> bool {
     // Searched by its last byte: in Arabic text nearly every other byte is a letter's lead
     // byte (D8 or D9), which the first byte would stop at, while a last byte is one of dozens.
     let Some(&last) = w.last() else { return false };
-    let mut from = w.len() - 1;
-    while let Some(skip) = t.get(from..).and_then(|rest| rest.iter().position(|&b| b == last)) {
-        let end = from + skip + 1;
-        let at = end - w.len();
-        if t.get(at..end) == Some(w) {
-            let before = text.get(..at).and_then(|s| s.chars().next_back());
+    let mut end = 0;
+    while let Some(skip) = t.get(end..).and_then(|rest| rest.iter().position(|&b| b == last)) {
+        end += skip + 1;
+        if t.get(..end).is_some_and(|head| head.ends_with(w)) {
+            let before = text.get(..end - w.len()).and_then(|s| s.chars().next_back());
             let after = text.get(end..).and_then(|s| s.chars().next());
             if !before.is_some_and(normalize::is_word_char)
                 && !after.is_some_and(normalize::is_word_char)
@@ -121,7 +120,6 @@ fn occurs_alone(text: &str, word: &str) -> bool {
                 return true;
             }
         }
-        from = end;
     }
     false
 }

@@ -250,7 +250,8 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
                 break;
             }
         }
-        if let (true, Some(keyword)) = (out.keywords.is_empty() && limit > 0, fallback) {
+        // (With `limit` 0 the loop stops before it sets anything aside.)
+        if let (true, Some(keyword)) = (out.keywords.is_empty(), fallback) {
             let _ = out.keywords.push(keyword);
         }
         out
