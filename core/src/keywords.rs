@@ -388,16 +388,20 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
     /// ```
     pub fn occurrences(&self, keyword: &Keyword<'_>) -> impl Iterator<Item = (usize, usize)> + '_ {
         // The keyword's one or two terms; anything else matches nothing.
-        let hash = |w: Option<(usize, usize, Word)>| match w {
-            Some((_, _, Word::Content { hash, .. })) => Some(hash),
-            _ => None,
+        let term = |w: Option<(usize, &str)>| {
+            let (_, w) = w?;
+            let mut buf = [0u8; score::MAX_WORD_BYTES];
+            let written = normalize::fold_into(w, &mut buf);
+            match score::classify_folded(&buf, written) {
+                Word::Content { hash, .. } => Some(hash),
+                _ => None,
+            }
         };
-        let one = score::next_classified(keyword.text, 0);
-        let two = one.and_then(|(_, end, _)| score::next_classified(keyword.text, end));
-        let three = two.and_then(|(_, end, _)| score::next_classified(keyword.text, end));
-        let (first, second) = match (hash(one), two, three) {
+        let mut words = tokenize::words(keyword.text);
+        let (first, second) = (term(words.next()), words.next().map(|w| term(Some(w))));
+        let (first, second) = match (first, second, words.next()) {
             (Some(a), None, None) => (Some(a), None),
-            (Some(a), Some(_), None) if hash(two).is_some() => (Some(a), hash(two)),
+            (Some(a), Some(Some(b)), None) => (Some(a), Some(b)),
             _ => (None, None),
         };
         let text = self.text;
