@@ -541,8 +541,9 @@ pub(crate) enum SentenceWords<'a> {
     Slots(core::slice::Iter<'a, WordSlot>),
     #[cfg(spare_slots)]
     Packed(core::slice::Iter<'a, [terms::Term; 2]>),
-    /// A sentence's text, the offset to read on from, and pass 1's cache of forms.
-    Text(&'a str, usize, Recall<'a>),
+    /// A sentence's text, the offset to read on from, pass 1's cache of forms, and whether
+    /// the sentence is site furniture (its words are no terms, as pass 1 read them).
+    Text(&'a str, usize, Recall<'a>, bool),
 }
 
 impl Iterator for SentenceWords<'_> {
@@ -554,10 +555,10 @@ impl Iterator for SentenceWords<'_> {
             Self::Slots(slots) => slots.next().map(|slot| slot.get()),
             #[cfg(spare_slots)]
             Self::Packed(packs) => packs.next().map(|&pack| WordSlot::unpack(pack).get()),
-            Self::Text(text, pos, recall) => {
+            Self::Text(text, pos, recall, furniture) => {
                 let (at, end, class) = recall.next_classified(text, *pos)?;
                 *pos = end;
-                Some((at, end - at, class))
+                Some((at, end - at, if *furniture { Word::Other } else { class }))
             }
         }
     }
@@ -613,7 +614,9 @@ pub(crate) fn sentence_words<'a>(
         }
     }
     let sentence = text.get(s.start as usize..s.end as usize).unwrap_or("");
-    SentenceWords::Text(sentence, 0, recall)
+    // Read again, a line of site furniture has no terms, as pass 1 read it.
+    let furniture = s.para && crate::furniture::is_furniture(sentence);
+    SentenceWords::Text(sentence, 0, recall, furniture)
 }
 
 #[cfg(test)]

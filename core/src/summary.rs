@@ -245,7 +245,7 @@ fn chosen_words<'a>(source: Source<'a>, in_order: &[Info], c: &Sentence<'_>) -> 
         first += usize::from(s.words);
     }
     let Source { text, recall, .. } = source;
-    SentenceWords::Text(text.get(c.start..c.start + c.text.len()).unwrap_or(""), 0, recall)
+    SentenceWords::Text(text.get(c.start..c.start + c.text.len()).unwrap_or(""), 0, recall, false)
 }
 
 /// The most content terms of a candidate sentence that the redundancy check compares.
@@ -325,7 +325,7 @@ mod tests {
     #[test]
     fn redundancy() {
         let a = "أعلنت الحكومة خطة جديدة لدعم الزراعة";
-        let words = |s| SentenceWords::Text(s, 0, Recall::NONE);
+        let words = |s| SentenceWords::Text(s, 0, Recall::NONE, false);
         let terms = content_terms(words(a));
         assert!(redundant(&terms, words("وأعلنت الحكومة الخطة الجديدة لدعم الزراعة اليوم"), 700));
         assert!(!redundant(&terms, words("ارتفعت أسعار النفط في الأسواق العالمية"), 700));
@@ -348,7 +348,7 @@ mod tests {
             _ => n,
         };
         let (mut chosen, mut words) = (std::vec::Vec::<SentenceScore<'_>>::new(), 0u32);
-        let terms = |t| content_terms(SentenceWords::Text(t, 0, Recall::NONE));
+        let terms = |t| content_terms(SentenceWords::Text(t, 0, Recall::NONE, false));
         for c in all.iter().filter(|c| c.eligible) {
             if chosen.len() >= max || words >= max_words {
                 break;
@@ -360,7 +360,11 @@ mod tests {
             let t = terms(c.text);
             if config.redundancy() < 1000
                 && chosen.iter().any(|x| {
-                    redundant(&t, SentenceWords::Text(x.text, 0, Recall::NONE), config.redundancy())
+                    redundant(
+                        &t,
+                        SentenceWords::Text(x.text, 0, Recall::NONE, false),
+                        config.redundancy(),
+                    )
                 })
             {
                 continue;
