@@ -417,6 +417,7 @@ fn on_a_terminal(command: &str) -> Option<String> {
 
 #[test]
 fn a_list_typed_on_a_terminal_is_announced() {
+    use std::io::{Read, Write};
     let bin = assert_cmd::cargo::cargo_bin!("talkhis").display().to_string();
     let p = sample_path().display().to_string();
     let command = format!("timeout 60 '{bin}' keywords -k 1 --files-from -");
@@ -429,14 +430,45 @@ fn a_list_typed_on_a_terminal_is_announced() {
         eprintln!("skipped: no script(1) to make a terminal");
         return;
     };
+    // The screen is read as it comes, so that the path is typed only once the prompt is
+    // shown: typed earlier, it can reach the pseudo-terminal before script(1) has set it up
+    // and be lost (a loaded CI machine lost it once).
+    let mut stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel::<Vec<u8>>();
+    let reader = std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = stdout.read(&mut buf) {
+            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut screen = Vec::new();
+    let announced = |s: &[u8]| String::from_utf8_lossy(s).contains("reading the paths");
+    while !announced(&screen) {
+        match rx.recv_timeout(std::time::Duration::from_secs(60)) {
+            Ok(chunk) => screen.extend(chunk),
+            Err(_) => break,
+        }
+    }
+    let shown = String::from_utf8_lossy(&screen).into_owned();
+    assert!(announced(&screen), "the prompt is shown: {shown}");
     // The path typed, then Ctrl-D at the start of a line: the end of the list.
     let mut stdin = child.stdin.take().unwrap();
-    std::io::Write::write_all(&mut stdin, format!("{p}\n\u{4}").as_bytes()).unwrap();
+    stdin.write_all(format!("{p}\n").as_bytes()).unwrap();
+    stdin.flush().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    stdin.write_all(b"\x04").unwrap();
+    stdin.flush().unwrap();
     // Standard input stays open until the run ends, so that script(1) does not end early.
-    let out = child.wait_with_output().unwrap();
+    let status = child.wait().unwrap();
     drop(stdin);
-    let screen = String::from_utf8_lossy(&out.stdout);
-    assert!(screen.contains("reading the paths from standard input"), "{screen}");
+    while let Ok(chunk) = rx.recv() {
+        screen.extend(chunk);
+    }
+    reader.join().unwrap();
+    let screen = String::from_utf8_lossy(&screen);
+    assert!(status.success(), "{screen}");
     assert!(screen.contains(&format!("{{\"path\":\"{p}\"")), "the typed path was read: {screen}");
 }
 
