@@ -90,7 +90,6 @@ impl WordSlot {
 
     /// The slot in two spare slots of a term table ([`Terms::packs`](crate::terms::Terms::packs)): `[{hash, len, lead |
     /// content << 8}, {start, 0, 0}]`.
-    #[cfg(spare_slots)]
     pub(crate) const fn pack(self) -> [crate::terms::Term; 2] {
         let first = self.lead as u16 | (self.content as u16) << 8;
         [
@@ -100,7 +99,6 @@ impl WordSlot {
     }
 
     /// The slot [`pack`](Self::pack) packed.
-    #[cfg(spare_slots)]
     pub(crate) const fn unpack([a, b]: [crate::terms::Term; 2]) -> Self {
         Self {
             hash: a.hash,

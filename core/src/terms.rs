@@ -28,10 +28,14 @@ pub(crate) struct Recent<'t, 'c> {
     /// Each entry: `[{key, len, lead | content << 8}, {stem hash, at as two halves}]`; `len`
     /// 0 marks an empty one.
     entries: &'c mut [[Term; 2]],
-    /// Where each word is folded: zeroed once, not once a word.
-    #[cfg(spare_slots)]
-    buf: [u8; MAX_WORD_BYTES],
+    /// Where each word is folded: zeroed once, not once a word. Empty where there is no
+    /// cache ([`FORM_BUF`]).
+    buf: [u8; FORM_BUF],
 }
+
+/// The length of [`Recent`]'s buffer: a word's, where forms are cached ([`CACHED`]), else
+/// none, so that a device's stack does not carry it.
+const FORM_BUF: usize = if CACHED { MAX_WORD_BYTES } else { 0 };
 
 /// Whether pass 1 caches forms ([`Recent`]): where `spare_slots` is set (`build.rs`: 64-bit
 /// targets and WebAssembly, whose scratches have slots to spare and whose texts repeat their
@@ -46,31 +50,21 @@ impl<'t, 'c> Recent<'t, 'c> {
         let n = cached(text.len(), spare.len());
         let entries = spare.as_chunks_mut::<2>().0.get_mut(..n).unwrap_or_default();
         entries.fill([Term::EMPTY; 2]);
-        Self {
-            text: text.as_bytes(),
-            entries,
-            #[cfg(spare_slots)]
-            buf: [0; MAX_WORD_BYTES],
-        }
+        Self { text: text.as_bytes(), entries, buf: [0; FORM_BUF] }
     }
 
     /// [`next_classified`] of `sentence` (a slice of this cache's text) from byte `from`.
-    /// Inlined on 64-bit targets only, as [`next_classified`] is: a device's flash has no
-    /// room for a copy in each pass.
-    #[cfg_attr(target_pointer_width = "64", inline)]
+    #[inline]
     pub(crate) fn next_classified(
         &mut self,
         sentence: &str,
         from: usize,
     ) -> Option<(usize, usize, Word)> {
-        // `CACHED` is a constant: without it, the rest is not even compiled in.
-        if !CACHED || self.entries.is_empty() {
+        // Without a cache (`CACHED` is a constant, and so is the buffer's length), the rest
+        // is not even compiled in.
+        let (Some(buf), false) = (self.buf.first_chunk_mut(), self.entries.is_empty()) else {
             return next_classified(sentence, from);
-        }
-        #[cfg(spare_slots)]
-        let buf = &mut self.buf;
-        #[cfg(not(spare_slots))]
-        let buf = &mut [0; MAX_WORD_BYTES];
+        };
         let Read { start, end, written, bytes, key } = read(sentence, from, buf)?;
         let mask = self.entries.len() - 1;
         let Some(entry) = self.entries.get_mut(key as usize & mask) else {
@@ -162,41 +156,27 @@ fn cache_slots(bytes: usize, spare: usize) -> usize {
 /// the cache of forms and the pairs after them, where a [`Packer`] keeps the words if the
 /// caller lent no slots (`lent`). Without `spare_slots` there is neither ([`CACHED`]).
 pub(crate) fn part(bytes: usize, spare: &mut [Term], lent: bool) -> (&mut [Term], Packer<'_>) {
-    let (cache, _rest) = spare.split_at_mut(cache_slots(bytes, spare.len()).min(spare.len()));
-    #[cfg(spare_slots)]
-    let packer = {
-        let packs = _rest.as_chunks_mut::<2>().0;
-        // Always tried: if the words outrun the room, the writes wasted are at most what
-        // keeping every word costs, a store a word.
-        Packer { on: !lent && !packs.is_empty(), packs }
-    };
-    #[cfg(not(spare_slots))]
-    let packer = {
-        let _ = lent;
-        Packer { _packs: core::marker::PhantomData }
-    };
-    (cache, packer)
+    let (cache, rest) = spare.split_at_mut(cache_slots(bytes, spare.len()).min(spare.len()));
+    let packs = rest.as_chunks_mut::<2>().0;
+    // Always tried: if the words outrun the room, the writes wasted are at most what keeping
+    // every word costs, a store a word.
+    (cache, Packer { on: CACHED && !lent && !packs.is_empty(), packs })
 }
 
 /// Pass 1's writer of packed word slots ([`Terms::packs`]): it keeps each word while they
-/// all fit. Without `spare_slots` it keeps none and has no code.
+/// all fit. Without a cache ([`CACHED`]) it keeps none and has no code.
 pub(crate) struct Packer<'a> {
-    #[cfg(spare_slots)]
     packs: &'a mut [[Term; 2]],
     /// Every word so far is kept.
-    #[cfg(spare_slots)]
     on: bool,
-    #[cfg(not(spare_slots))]
-    _packs: core::marker::PhantomData<&'a mut [Term]>,
 }
 
 impl Packer<'_> {
     /// Keeps word number `index` of the text, at `at` in its sentence, `len` bytes long.
     #[inline(always)]
-    pub(crate) fn keep(&mut self, _index: usize, _at: usize, _len: usize, _word: Word) {
-        #[cfg(spare_slots)]
-        if self.on {
-            match (self.packs.get_mut(_index), WordSlot::new(_at, _len, _word)) {
+    pub(crate) fn keep(&mut self, index: usize, at: usize, len: usize, word: Word) {
+        if CACHED && self.on {
+            match (self.packs.get_mut(index), WordSlot::new(at, len, word)) {
                 (Some(to), Some(slot)) => *to = slot.pack(),
                 _ => self.on = false,
             }
@@ -206,20 +186,14 @@ impl Packer<'_> {
     /// Ends a sentence of `words` words: later passes find a sentence's slots by its word
     /// count, which saturates.
     #[inline(always)]
-    pub(crate) fn end_sentence(&mut self, _words: u16) {
-        #[cfg(spare_slots)]
-        {
-            self.on &= _words < u16::MAX;
-        }
+    pub(crate) fn end_sentence(&mut self, words: u16) {
+        self.on &= CACHED && words < u16::MAX;
     }
 
     /// Whether every word was kept.
     #[inline(always)]
     pub(crate) const fn all(&self) -> bool {
-        #[cfg(spare_slots)]
-        return self.on;
-        #[cfg(not(spare_slots))]
-        false
+        CACHED && self.on
     }
 }
 
@@ -228,8 +202,7 @@ impl Packer<'_> {
 #[derive(Clone, Copy)]
 pub(crate) enum Kept<'a> {
     Lent(&'a [WordSlot]),
-    /// Only with `spare_slots` ([`CACHED`]): a microcontroller has no code for it.
-    #[cfg(spare_slots)]
+    /// Only where forms are cached ([`CACHED`]): a microcontroller never packs words.
     Packed(&'a [[Term; 2]]),
 }
 
@@ -259,17 +232,21 @@ impl<'a> Recall<'a> {
     #[cfg(test)]
     pub(crate) const NONE: Self = Self { text: &[], entries: &[] };
 
-    /// [`next_classified`] of `sentence` (a slice of this cache's text) from byte `from`. Out of
-    /// line where there is a cache (`spare_slots`): inlined, its size crowds the passes that
-    /// read word slots instead; without one it is `next_classified`.
-    #[cfg_attr(spare_slots, inline(never))]
-    #[cfg_attr(not(spare_slots), inline(always))]
+    /// [`next_classified`] of `sentence` (a slice of this cache's text) from byte `from`.
+    #[inline(always)]
     pub(crate) fn next_classified(
         &self,
         sentence: &str,
         from: usize,
     ) -> Option<(usize, usize, Word)> {
-        if !CACHED || self.entries.is_empty() {
+        if CACHED { self.lookup(sentence, from) } else { next_classified(sentence, from) }
+    }
+
+    /// [`Recall::next_classified`] where forms are cached. Out of line: inlined, its size
+    /// crowds the passes that read word slots instead.
+    #[inline(never)]
+    fn lookup(&self, sentence: &str, from: usize) -> Option<(usize, usize, Word)> {
+        if self.entries.is_empty() {
             return next_classified(sentence, from);
         }
         let mut buf = [0u8; MAX_WORD_BYTES];
@@ -398,7 +375,6 @@ impl<const T: usize> Terms<T> {
 
     /// The first `words` word slots pass 1 packed after the cache of forms of a text of
     /// `bytes` bytes ([`part`]), if the table has that many.
-    #[cfg(spare_slots)]
     pub fn packs(&self, bytes: usize, words: usize) -> Option<&[[Term; 2]]> {
         let spare = self.slots.get(self.active.min(T)..)?;
         let rest = spare.get(cache_slots(bytes, spare.len())..)?;
@@ -415,8 +391,7 @@ impl<const T: usize> Terms<T> {
         packed: Option<u32>,
     ) -> Source<'a> {
         let kept = match packed {
-            #[cfg(spare_slots)]
-            Some(words) if lent.is_empty() => {
+            Some(words) if CACHED && lent.is_empty() => {
                 self.packs(text.len(), words as usize).map_or(Kept::Lent(lent), Kept::Packed)
             }
             _ => Kept::Lent(lent),
@@ -553,7 +528,6 @@ mod tests {
     }
 
     #[test]
-    #[cfg(spare_slots)]
     fn a_word_slot_packs_into_two_term_slots_and_back() {
         let words = [Word::Content { hash: u32::MAX, lead: u8::MAX }, Word::Other];
         for (start, len, word) in [(0, 1, words[0]), (u32::MAX as usize, 0xFFFF, words[1])] {
@@ -563,8 +537,10 @@ mod tests {
     }
 
     #[test]
-    #[cfg(spare_slots)]
     fn a_packer_keeps_words_while_they_all_fit_and_never_with_lent_slots() {
+        if !CACHED {
+            return; // Nothing is packed (the tests run on hosts, which pack).
+        }
         // 40 bytes: a cache of 256 entries (512 slots), then 10 pairs.
         let mut spare = [Term::EMPTY; 512 + 20];
         let (cache, mut packer) = part(40, &mut spare, false);
