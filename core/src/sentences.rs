@@ -42,6 +42,7 @@
 
 use core::iter::FusedIterator;
 
+use crate::arch::scan::{self, Stride};
 use crate::normalize;
 
 /// The sentences of `text` with their byte offsets.
@@ -143,10 +144,9 @@ const fn is_closing(c: char) -> bool {
 /// every character encoded with a 0xC2 or 0xE2 lead (U+0085, U+2026, U+2028, U+2029, U+203C,
 /// U+2047..U+2049 among them), at `؟` and at `۔`. The offset returned is a char boundary.
 ///
-/// On x86-64 plain text is skipped 16 bytes at a time, on other 64-bit targets a machine
-/// word at a time ([`may_stop`]), and only the bytes marked are looked at ([`STRIDE`]).
+/// Plain text is skipped as many bytes at a time as the target can ([`scan`]).
 fn skip_plain(bytes: &[u8], at: usize) -> usize {
-    skip_plain_by(bytes, at, STRIDE)
+    skip_plain_by(bytes, at, scan::STRIDE)
 }
 
 /// [`skip_plain`], by `stride`.
@@ -166,141 +166,16 @@ fn skip_plain_by(bytes: &[u8], at: usize, stride: Stride) -> usize {
             _ => Some(at),
         }
     };
-    scan(bytes, at, stride, |x| !may_stop(x), crate::arch::scan_blocks::stops, stop)
-        .unwrap_or(bytes.len())
+    scan::find_by(stride, bytes, at, OTHER_STOPS, stop).unwrap_or(bytes.len())
 }
 
-/// The first `stop(at)` that is `Some`, for `at` from `at` on, by `stride`: with
-/// [`Stride::Words`], skipping first each machine word for which `plain(word)` holds, then
-/// trying its bytes one by one; with [`Stride::Blocks`], trying only the bytes that `marked`
-/// marks in each block of 16, then the last few bytes one by one. Wherever `stop` may be
-/// `Some`, `plain` must be false for the machine word and `marked` must mark the byte.
-#[inline(always)]
-fn scan<R>(
-    bytes: &[u8],
-    mut at: usize,
-    stride: Stride,
-    plain: impl Fn(usize) -> bool,
-    marked: impl Fn(&[u8; 16]) -> u32,
-    mut stop: impl FnMut(usize) -> Option<R>,
-) -> Option<R> {
-    let words = matches!(stride, Stride::Words);
-    if crate::arch::scan_blocks::BLOCKS && matches!(stride, Stride::Blocks) {
-        let rest = bytes.get(at..).unwrap_or_default();
-        let (blocks, tail) = rest.as_chunks::<16>();
-        for block in blocks {
-            let mut bits = marked(block);
-            while bits != 0 {
-                if let Some(r) = stop(at + bits.trailing_zeros() as usize) {
-                    return Some(r);
-                }
-                bits &= bits - 1;
-            }
-            at += 16;
-        }
-        for _ in tail {
-            if let Some(r) = stop(at) {
-                return Some(r);
-            }
-            at += 1;
-        }
-        return None;
-    }
-    loop {
-        if words {
-            // Whole words of the rest, without a bounds check each.
-            let rest = bytes.get(at..).unwrap_or_default();
-            let plain_words = rest.as_chunks::<MACHINE_WORD>().0.iter();
-            at +=
-                MACHINE_WORD * plain_words.take_while(|w| plain(usize::from_le_bytes(**w))).count();
-        }
-        // The word that stopped the skip; or, byte by byte, the rest of the text.
-        let next =
-            if words { at.saturating_add(MACHINE_WORD).min(bytes.len()) } else { bytes.len() };
-        while at < next {
-            if let Some(r) = stop(at) {
-                return Some(r);
-            }
-            at += 1;
-        }
-        if at >= bytes.len() {
-            return None;
-        }
-    }
-}
-
-/// How the scans step over plain text ([`scan`]).
-#[derive(Clone, Copy, Debug)]
-enum Stride {
-    /// A byte at a time: 32-bit targets and WebAssembly, where the word tests gain less than
-    /// their 400 bytes of code cost.
-    Bytes,
-    /// A machine word at a time, with bit tricks ([`may_stop`]): 64-bit targets without SSE2.
-    Words,
-    /// 16 bytes at a time, with SSE2 compares ([`scan_blocks`](crate::arch::scan_blocks)): x86-64.
-    Blocks,
-}
-
-/// The scans' stride on this target: the widest it has, since most bytes of Arabic prose are
-/// letters and spaces that cannot end a sentence, and one test of a block or a machine word
-/// passes many of them at once.
-const STRIDE: Stride = if crate::arch::scan_blocks::BLOCKS {
-    Stride::Blocks
-} else if crate::arch::WIDE {
-    Stride::Words
-} else {
-    Stride::Bytes
-};
-
-/// Bytes in a machine word: the unit of the word-at-a-time scans.
-const MACHINE_WORD: usize = core::mem::size_of::<usize>();
-/// 0x01 in every byte of a word.
-const ONES: usize = usize::MAX / 0xFF;
-/// 0x80 in every byte of a word.
-const HIGHS: usize = ONES << 7;
-
-/// Whether a byte of `x` is `b` (Mycroft's zero-byte test on `x ^ b…b`; exact).
-#[inline(always)]
-const fn has_byte(x: usize, b: u8) -> bool {
-    let y = x ^ (ONES * b as usize);
-    y.wrapping_sub(ONES) & !y & HIGHS != 0
-}
-
-/// Whether a byte of `x` is below `n`, for `n <= 0x80` (exact).
-#[inline(always)]
-const fn has_below(x: usize, n: u8) -> bool {
-    x.wrapping_sub(ONES * n as usize) & !x & HIGHS != 0
-}
-
-/// Whether a word of text may hold a byte of [`SCAN`]: a control byte below 0x0E (the line
-/// breaks of [`BREAK_CONTROLS`], and tabs, which only cost a closer look) or one of
-/// [`OTHER_STOPS`]. Arabic prose has none of them between its sentence ends.
-#[inline(always)]
-const fn may_stop(x: usize) -> bool {
-    let mut found = has_below(x, 0x0E);
-    let mut i = 0;
-    while i < OTHER_STOPS.len() {
-        found |= has_byte(x, OTHER_STOPS[i]);
-        i += 1;
-    }
-    found
-}
-
-/// Whether a word of text may hold the first byte of a line break ([`may_break`]): a byte
-/// below 0x0E, or 0xC2 or 0xE2, found as one test since they differ only in bit 5 (setting
-/// it in every byte makes both 0xE2, and no other byte).
-#[inline(always)]
-const fn may_break_in(x: usize) -> bool {
-    has_below(x, 0x0E) | has_byte(x | (ONES * 0x20), 0xE2)
-}
-
-/// The line breaks encoded as one control byte: `\n \r \v \f`, all below 0x0E, which is what
-/// the word-at-a-time tests ([`may_stop`], [`may_break_in`]) look for.
+/// The line breaks encoded as one control byte: `\n \r \v \f`, all below 0x0E, which the
+/// scans always try ([`scan::find_by`]).
 const BREAK_CONTROLS: [u8; 4] = [b'\n', b'\r', 0x0B, 0x0C];
 
 /// The other bytes at which [`skip_plain`] stops or looks closer: `. ! ?`, the leads 0xC2 and
 /// 0xE2, and the second bytes 0x9F, 0x94.
-pub(crate) const OTHER_STOPS: [u8; 7] = [b'.', b'!', b'?', 0xC2, 0xE2, 0x9F, 0x94];
+const OTHER_STOPS: [u8; 7] = [b'.', b'!', b'?', 0xC2, 0xE2, 0x9F, 0x94];
 
 /// [`BREAK_CONTROLS`] and [`OTHER_STOPS`] as a 256-bit set (32 bytes of flash), for the
 /// byte-at-a-time scan.
@@ -309,7 +184,7 @@ const SCAN: [u32; 8] = {
     let mut i = 0;
     while i < BREAK_CONTROLS.len() + OTHER_STOPS.len() {
         let b = if i < BREAK_CONTROLS.len() {
-            assert!(BREAK_CONTROLS[i] < 0x0E, "may_stop finds them as bytes below 0x0E");
+            assert!(BREAK_CONTROLS[i] < 0x0E, "the scans find them as bytes below 0x0E");
             BREAK_CONTROLS[i]
         } else {
             OTHER_STOPS[i - BREAK_CONTROLS.len()]
@@ -329,16 +204,19 @@ const fn may_break(b: u8) -> bool {
         }
         i += 1;
     }
-    matches!(b, 0xC2 | 0xE2)
+    BREAK_LEADS[0] == b || BREAK_LEADS[1] == b
 }
+
+/// The lead bytes of the line breaks outside ASCII: U+0085 (0xC2), U+2028 and U+2029 (0xE2).
+const BREAK_LEADS: [u8; 2] = [0xC2, 0xE2];
 
 /// The first line break in `text` and its offset ([`is_line_break`]), found like
 /// [`skip_plain`]: bytes first, a char decoded only where a break may start.
 fn next_break(text: &str) -> Option<(usize, char)> {
-    next_break_by(text, STRIDE)
+    next_break_by(text, scan::STRIDE)
 }
 
-/// [`next_break`], by `stride` ([`STRIDE`]).
+/// [`next_break`], by `stride` ([`scan::STRIDE`]).
 #[inline(always)]
 fn next_break_by(text: &str, stride: Stride) -> Option<(usize, char)> {
     let bytes = text.as_bytes();
@@ -349,7 +227,7 @@ fn next_break_by(text: &str, stride: Stride) -> Option<(usize, char)> {
         let c = text.get(at..)?.chars().next()?;
         is_line_break(c).then_some((at, c))
     };
-    scan(bytes, 0, stride, |x| !may_break_in(x), crate::arch::scan_blocks::breaks, stop)
+    scan::find_by(stride, bytes, 0, BREAK_LEADS, stop)
 }
 
 /// Whether a line, trimmed, ends like a finished sentence or clause.
@@ -750,28 +628,6 @@ mod tests {
                         (next_break_by(rest, stride), next_break_by(rest, Stride::Bytes));
                     assert_eq!(brk, brk_bytes, "{stride:?} {rest:?}");
                 }
-            }
-        }
-    }
-
-    #[test]
-    fn blocks_mark_every_byte_a_scan_may_stop_at() {
-        if !crate::arch::scan_blocks::BLOCKS {
-            return;
-        }
-        for b in 0..=255u8 {
-            for at in 0..16 {
-                let mut bytes = [b'a'; 16];
-                bytes[at] = b;
-                let (stops, breaks) = (
-                    crate::arch::scan_blocks::stops(&bytes),
-                    crate::arch::scan_blocks::breaks(&bytes),
-                );
-                let stop = SCAN[usize::from(b >> 5)] >> (b & 31) & 1 != 0;
-                assert_eq!(stops >> at & 1 != 0, stop || b < 0x0E, "stops {b:#04x} at {at}");
-                assert_eq!(breaks >> at & 1 != 0, may_break(b) || b < 0x0E, "{b:#04x} at {at}");
-                let others = !(1u32 << at);
-                assert_eq!((stops & others, breaks & others), (0, 0), "{b:#04x} at {at}");
             }
         }
     }

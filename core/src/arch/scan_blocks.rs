@@ -1,5 +1,5 @@
-//! The scans 16 bytes at a time, with SSE2 (which every x86-64 processor has), through the
-//! safe wrappers of `safe_arch`: the core forbids `unsafe` itself.
+//! The scans 16 bytes at a time ([`scan`](super::scan)), with SSE2 (which every x86-64
+//! processor has), through the safe wrappers of `safe_arch`: the core forbids `unsafe` itself.
 
 #[cfg(sse2_blocks)]
 use safe_arch::{
@@ -7,13 +7,13 @@ use safe_arch::{
     set_splat_i8_m128i,
 };
 
-/// Whether [`stops`] and [`breaks`] are compiled in.
+/// Whether [`marked`] is compiled in.
 pub(crate) const BLOCKS: bool = cfg!(sse2_blocks);
 
 /// A bit for each byte of `block` that is below 0x0E or one of `also`.
 #[cfg(sse2_blocks)]
 #[inline(always)]
-fn marked<const N: usize>(block: &[u8; 16], also: [u8; N]) -> u32 {
+pub(crate) fn marked<const N: usize>(block: &[u8; 16], also: [u8; N]) -> u32 {
     let v = load_unaligned_m128i(block);
     // `min(b, 0x0D) == b`: `b <= 0x0D`, unsigned (the signed compare would take every
     // byte from 0x80 on).
@@ -24,26 +24,8 @@ fn marked<const N: usize>(block: &[u8; 16], also: [u8; N]) -> u32 {
     move_mask_i8_m128i(m) as u32
 }
 
-/// The bytes of `block` where the sentence scan may stop (`sentences::may_stop`).
-#[cfg(sse2_blocks)]
-#[inline(always)]
-pub(crate) fn stops(block: &[u8; 16]) -> u32 {
-    marked(block, crate::sentences::OTHER_STOPS)
-}
-
-/// The bytes of `block` where a line break may start (`sentences::may_break`).
-#[cfg(sse2_blocks)]
-#[inline(always)]
-pub(crate) fn breaks(block: &[u8; 16]) -> u32 {
-    marked(block, [0xC2, 0xE2])
-}
-
+/// Every byte, where there is no SSE2 (never called: [`BLOCKS`] is false).
 #[cfg(not(sse2_blocks))]
-pub(crate) fn stops(_: &[u8; 16]) -> u32 {
-    u32::MAX
-}
-
-#[cfg(not(sse2_blocks))]
-pub(crate) fn breaks(_: &[u8; 16]) -> u32 {
+pub(crate) fn marked<const N: usize>(_: &[u8; 16], _: [u8; N]) -> u32 {
     u32::MAX
 }
