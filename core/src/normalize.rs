@@ -268,11 +268,6 @@ const fn arabic(u: u32) -> Folded {
     }
 }
 
-/// Whether [`fold_from`] folds runs of Arabic letters through [`LETTERS`]: on 64-bit
-/// targets, where a letter then costs one table load instead of a decode and a match; a
-/// 32-bit device keeps the one table and the one loop (flash).
-const LETTER_RUNS: bool = crate::arch::WIDE;
-
 /// For each character U+0600 + `low` that is a word character folding to a two-byte one
 /// (every Arabic letter): the folded character's UTF-8 bytes, little-endian; else 0 (no
 /// UTF-8 sequence has a zero byte). Derived from [`ARABIC`].
@@ -300,7 +295,7 @@ const fn arabic_entry(low: u32) -> u16 {
 /// Whether `lead` is the first byte of a two-byte UTF-8 sequence for U+0600..=U+06FF; the low
 /// byte of the code point is then `(lead & 3) << 6 | (cont & 0x3F)`.
 #[inline(always)]
-const fn is_arabic_lead(lead: u8) -> bool {
+pub(crate) const fn is_arabic_lead(lead: u8) -> bool {
     lead >= 0xD8 && lead <= 0xDB
 }
 
@@ -412,59 +407,12 @@ pub(crate) fn fold_from(
     // folded, written or not: it passes `buf.len()` exactly when one did not fit.
     let (mut i, mut len, mut chars, mut digit) = (at, 0, 0, false);
     loop {
-        // A run of Arabic letters, two bytes in and two out ([`LETTERS`]): most of a word.
-        if LETTER_RUNS {
-            // The rest of the text as a slice that shrinks from the front: one length test a
-            // letter, not a bounds test of `i` and another of `i + 1`.
-            let mut rest = bytes.get(i..).unwrap_or_default();
-            // From a word's start: eight letters a step with SSE2 ([`fold_blocks`](crate::arch::fold_blocks)) while 16 bytes
-            // are left in the text and in `buf`, or else two a step while they last (a word
-            // has five on average); then one. Only from the start, since a text with marks
-            // (`كِتَابٌ`) breaks its runs after every letter and would pay for a failed step
-            // each time; and a block only if the word starts with an Arabic character not
-            // followed by a mark, for the same reason and for Latin words. (Pairs after the
-            // blocks, for a word's last bytes, cost more than they saved.)
-            let plain = |rest: &[u8]| match rest {
-                [l0, _, l1, c1, ..] => *l0 & 0xFE == 0xD8 && (*l1 != 0xD9 || *c1 < 0x8B),
-                _ => false,
-            };
-            while crate::arch::fold_blocks::BLOCKS
-                && i == at
-                && plain(rest)
-                && let Some(chunk) = rest.first_chunk::<16>()
-                && let Some(dst) = buf.get_mut(len..).and_then(|b| b.first_chunk_mut::<16>())
-            {
-                let (out, n) = crate::arch::fold_blocks::letters(chunk);
-                *dst = out;
-                (rest, len, chars) = (rest.get(n..).unwrap_or_default(), len + n, chars + n / 2);
-                if n < 16 {
-                    break;
-                }
-            }
-            while !crate::arch::fold_blocks::BLOCKS
-                && i == at
-                && let [l0, c0, l1, c1, tail @ ..] = rest
-                && u16::from_le_bytes([*l0, *l1]) & 0xFCFC == 0xD8D8
-                && let out0 = LETTERS[arabic_low(*l0, *c0) as usize]
-                && let out1 = LETTERS[arabic_low(*l1, *c1) as usize]
-                && (out0 != 0) & (out1 != 0)
-            {
-                if let Some(dst) = buf.get_mut(len..len + 4) {
-                    dst.copy_from_slice(&(u32::from(out0) | u32::from(out1) << 16).to_le_bytes());
-                }
-                (rest, len, chars) = (tail, len + 4, chars + 2);
-            }
-            while let [lead, cont, tail @ ..] = rest
-                && is_arabic_lead(*lead)
-                && let out = LETTERS[arabic_low(*lead, *cont) as usize]
-                && out != 0
-            {
-                if let Some(dst) = buf.get_mut(len..len + 2) {
-                    dst.copy_from_slice(&out.to_le_bytes());
-                }
-                (rest, len, chars) = (tail, len + 2, chars + 1);
-            }
-            i = bytes.len() - rest.len();
+        // A run of Arabic letters, two bytes in and two out ([`LETTERS`]): most of a word,
+        // many letters at a time where the target has the code for it.
+        if crate::arch::letter_runs::RUNS {
+            let rest = bytes.get(i..).unwrap_or_default();
+            let (rest, runs) = crate::arch::letter_runs::fold(rest, i == at, buf, len, chars);
+            (i, (len, chars)) = (bytes.len() - rest.len(), runs);
         }
         let Some(&lead) = bytes.get(i) else { break };
         if is_arabic_lead(lead)

@@ -6,6 +6,7 @@
 
 pub(crate) mod filter_bits;
 pub(crate) mod fold_blocks;
+pub(crate) mod letter_runs;
 pub(crate) mod scan;
 pub(crate) mod scan_blocks;
 
