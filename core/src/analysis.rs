@@ -6,10 +6,11 @@ use heapless::Vec;
 
 use crate::config::Config;
 use crate::error::{Capacity, Error};
+use crate::kept::{Packer, sentence_words};
 use crate::score::{Score, Weights, Word, WordSlot};
 use crate::sentences;
 use crate::summary::Summary;
-use crate::terms::{self, Full, Kept, Recall, Source, Terms};
+use crate::terms::{self, Full, Terms};
 
 /// Reusable scratch space for summarizing and extracting keywords, with caller-chosen
 /// capacities and no heap.
@@ -296,7 +297,8 @@ impl<const SENTENCES: usize, const TERMS: usize> Summarizer<SENTENCES, TERMS> {
         let mut spans = sentences::split(text);
         // The table's spare slots remember the forms classified (with `spare_slots`).
         let (mut terms, spare) = self.terms.split();
-        let (cache, mut packer) = terms::part(text.len(), spare, !slots.is_empty());
+        let (cache, packs) = terms::part(text.len(), spare);
+        let mut packer = Packer::new(packs, !slots.is_empty());
         let mut recent = terms::Recent::new(text, cache);
         // Counts every word before the current one, for each term's first occurrence.
         let mut word_index = 0usize;
@@ -533,86 +535,6 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
             eligible: self.scratch.eligible,
         }
     }
-}
-
-/// The words of one sentence, each as (byte offset in the sentence, byte length, class):
-/// from the slots pass 1 filled or packed, or read and classified again.
-pub(crate) enum SentenceWords<'a> {
-    Slots(core::slice::Iter<'a, WordSlot>),
-    Packed(core::slice::Iter<'a, [terms::Term; 2]>),
-    /// A sentence's text, the offset to read on from, pass 1's cache of forms, and whether
-    /// the sentence is site furniture (its words are no terms, as pass 1 read them).
-    Text(&'a str, usize, Recall<'a>, bool),
-}
-
-impl Iterator for SentenceWords<'_> {
-    type Item = (usize, usize, Word);
-
-    #[inline]
-    fn next(&mut self) -> Option<Self::Item> {
-        match self {
-            Self::Slots(slots) => slots.next().map(|slot| slot.get()),
-            Self::Packed(packs) => packs.next().map(|&pack| WordSlot::unpack(pack).get()),
-            Self::Text(text, pos, recall, furniture) => {
-                let (at, end, class) = recall.next_classified(text, *pos)?;
-                *pos = end;
-                Some((at, end - at, if *furniture { Word::Other } else { class }))
-            }
-        }
-    }
-
-    /// One loop per source, so that the passes' loops test the source once a sentence, not
-    /// once a word, where the target has the flash for a copy of each loop's body per source
-    /// (`arch::WIDE`); elsewhere one loop over `next`, as `Iterator::fold` has it.
-    #[inline]
-    fn fold<B, F: FnMut(B, Self::Item) -> B>(self, init: B, mut f: F) -> B {
-        if !crate::arch::WIDE {
-            let mut b = init;
-            for word in self {
-                b = f(b, word);
-            }
-            return b;
-        }
-        match self {
-            Self::Slots(slots) => slots.fold(init, |b, slot| f(b, slot.get())),
-            Self::Packed(packs) => packs.fold(init, |b, &pack| f(b, WordSlot::unpack(pack).get())),
-            text @ Self::Text(..) => {
-                // `next` (a `for` loop does not call `fold`).
-                let mut b = init;
-                for word in text {
-                    b = f(b, word);
-                }
-                b
-            }
-        }
-    }
-}
-
-/// The words of sentence `s` (offsets in the sentence), from the slots pass 1 kept if they
-/// hold every word of the text; `first` is the index of its first word among the text's.
-#[inline]
-pub(crate) fn sentence_words<'a>(
-    Source { text, kept, recall }: Source<'a>,
-    s: &Info,
-    first: usize,
-) -> SentenceWords<'a> {
-    let range = first..first + usize::from(s.words);
-    match kept {
-        Kept::Lent(slots) => {
-            if let Some(slots) = slots.get(range) {
-                return SentenceWords::Slots(slots.iter());
-            }
-        }
-        Kept::Packed(packs) => {
-            if let Some(packs) = packs.get(range) {
-                return SentenceWords::Packed(packs.iter());
-            }
-        }
-    }
-    let sentence = text.get(s.start as usize..s.end as usize).unwrap_or("");
-    // Read again, a line of site furniture has no terms, as pass 1 read it.
-    let furniture = s.para && crate::furniture::is_furniture(sentence);
-    SentenceWords::Text(sentence, 0, recall, furniture)
 }
 
 #[cfg(test)]

@@ -9,7 +9,8 @@
 
 use heapless::Vec;
 
-use crate::analysis::{Document, sentence_words};
+use crate::analysis::Document;
+use crate::kept::sentence_words;
 use crate::score::{self, Score, Word};
 use crate::sort::sort_by;
 use crate::terms::TermBits;

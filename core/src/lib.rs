@@ -81,6 +81,7 @@ mod boundary;
 mod config;
 mod error;
 mod furniture;
+mod kept;
 mod keyword_rules;
 mod keywords;
 pub mod normalize;

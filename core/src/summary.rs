@@ -5,11 +5,12 @@ use core::cmp::Reverse;
 
 use heapless::Vec;
 
-use crate::analysis::{Document, Info, SentenceWords, sentence_words};
+use crate::analysis::{Document, Info};
 use crate::config::{Budget, Config};
+use crate::kept::{Kept, SentenceWords, Source, sentence_words};
 use crate::score::{Score, Word};
 use crate::sort::sort_by;
-use crate::terms::{Kept, Source};
+
 use crate::tokenize;
 
 /// A sentence of a summary.

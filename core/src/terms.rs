@@ -8,7 +8,7 @@
 //! about one in a thousand, and the effect is one slightly higher count.
 
 use crate::normalize;
-use crate::score::{MAX_WORD_BYTES, Word, WordSlot, classify_folded, next_classified};
+use crate::score::{MAX_WORD_BYTES, Word, classify_folded, next_classified};
 
 /// The forms pass 1 classified, so that a form spelled exactly like one of them takes its
 /// class without being looked up, stemmed and hashed again.
@@ -153,69 +153,11 @@ fn cache_slots(bytes: usize, spare: usize) -> usize {
 }
 
 /// The spare slots [`Terms::split`] lends, for a text of `bytes` bytes, parted into those of
-/// the cache of forms and the pairs after them, where a [`Packer`] keeps the words if the
-/// caller lent no slots (`lent`). Without `spare_slots` there is neither ([`CACHED`]).
-pub(crate) fn part(bytes: usize, spare: &mut [Term], lent: bool) -> (&mut [Term], Packer<'_>) {
+/// the cache of forms and the pairs after them, where pass 1 may pack the words it keeps
+/// (`kept::Packer`).
+pub(crate) fn part(bytes: usize, spare: &mut [Term]) -> (&mut [Term], &mut [[Term; 2]]) {
     let (cache, rest) = spare.split_at_mut(cache_slots(bytes, spare.len()).min(spare.len()));
-    let packs = rest.as_chunks_mut::<2>().0;
-    // Always tried: if the words outrun the room, the writes wasted are at most what keeping
-    // every word costs, a store a word.
-    (cache, Packer { on: CACHED && !lent && !packs.is_empty(), packs })
-}
-
-/// Pass 1's writer of packed word slots ([`Terms::packs`]): it keeps each word while they
-/// all fit. Without a cache ([`CACHED`]) it keeps none and has no code.
-pub(crate) struct Packer<'a> {
-    packs: &'a mut [[Term; 2]],
-    /// Every word so far is kept.
-    on: bool,
-}
-
-impl Packer<'_> {
-    /// Keeps word number `index` of the text, at `at` in its sentence, `len` bytes long.
-    #[inline(always)]
-    pub(crate) fn keep(&mut self, index: usize, at: usize, len: usize, word: Word) {
-        if CACHED && self.on {
-            match (self.packs.get_mut(index), WordSlot::new(at, len, word)) {
-                (Some(to), Some(slot)) => *to = slot.pack(),
-                _ => self.on = false,
-            }
-        }
-    }
-
-    /// Ends a sentence of `words` words: later passes find a sentence's slots by its word
-    /// count, which saturates.
-    #[inline(always)]
-    pub(crate) fn end_sentence(&mut self, words: u16) {
-        self.on &= CACHED && words < u16::MAX;
-    }
-
-    /// Whether every word was kept.
-    #[inline(always)]
-    pub(crate) const fn all(&self) -> bool {
-        CACHED && self.on
-    }
-}
-
-/// Where pass 1 kept each word for the later passes: in slots the caller lent, or packed in
-/// the term table's spare slots ([`Terms::packs`]); either holds every word or none.
-#[derive(Clone, Copy)]
-pub(crate) enum Kept<'a> {
-    Lent(&'a [WordSlot]),
-    /// Only where forms are cached ([`CACHED`]): a microcontroller never packs words.
-    Packed(&'a [[Term; 2]]),
-}
-
-/// Where later passes read a text's words: the text, the words pass 1 kept (all or none),
-/// and pass 1's cache of forms, for reading the text again.
-#[derive(Clone, Copy)]
-pub(crate) struct Source<'a> {
-    /// The text.
-    pub(crate) text: &'a str,
-    /// The words pass 1 kept, if any.
-    pub(crate) kept: Kept<'a>,
-    /// Pass 1's cache of forms.
-    pub(crate) recall: Recall<'a>,
+    (cache, rest.as_chunks_mut::<2>().0)
 }
 
 /// Pass 1's cache of forms ([`Recent`]), read by the passes that read the text again (when
@@ -288,7 +230,7 @@ pub(crate) struct Term {
 }
 
 impl Term {
-    const EMPTY: Self = Self { hash: 0, count: 0, first: 0 };
+    pub(crate) const EMPTY: Self = Self { hash: 0, count: 0, first: 0 };
 }
 
 /// Fixed-capacity hash table of a document's terms (linear probing, never resized).
@@ -379,24 +321,6 @@ impl<const T: usize> Terms<T> {
         let spare = self.slots.get(self.active.min(T)..)?;
         let rest = spare.get(cache_slots(bytes, spare.len())..)?;
         rest.as_chunks::<2>().0.get(..words)
-    }
-
-    /// Where later passes read the words of `text`, whose pass 1 filled `lent` (all or
-    /// none), or else packed `packed` words in this table ([`Terms::packs`]), or else cached
-    /// its forms.
-    pub fn source<'a>(
-        &'a self,
-        text: &'a str,
-        lent: &'a [WordSlot],
-        packed: Option<u32>,
-    ) -> Source<'a> {
-        let kept = match packed {
-            Some(words) if CACHED && lent.is_empty() => {
-                self.packs(text.len(), words as usize).map_or(Kept::Lent(lent), Kept::Packed)
-            }
-            _ => Kept::Lent(lent),
-        };
-        Source { text, kept, recall: self.recall(text) }
     }
 
     /// The term with this hash, if the document has it.
@@ -534,31 +458,6 @@ mod tests {
             let slot = WordSlot::new(start, len, word).unwrap();
             assert_eq!(WordSlot::unpack(slot.pack()), slot);
         }
-    }
-
-    #[test]
-    fn a_packer_keeps_words_while_they_all_fit_and_never_with_lent_slots() {
-        if !CACHED {
-            return; // Nothing is packed (the tests run on hosts, which pack).
-        }
-        // 40 bytes: a cache of 256 entries (512 slots), then 10 pairs.
-        let mut spare = [Term::EMPTY; 512 + 20];
-        let (cache, mut packer) = part(40, &mut spare, false);
-        assert_eq!((cache.len(), packer.all()), (512, true));
-        for i in 0..10 {
-            packer.keep(i, 4 * i, 3, Word::Other);
-        }
-        packer.end_sentence(10);
-        assert!(packer.all(), "ten words, ten pairs");
-        packer.keep(10, 40, 3, Word::Other);
-        assert!(!packer.all(), "the eleventh does not fit");
-        let (_, packer) = part(40, &mut spare, true);
-        assert!(!packer.all(), "lent slots are used instead");
-        let (_, packer) = part(40, &mut spare[..512], false);
-        assert!(!packer.all(), "no room after the cache");
-        let (_, mut packer) = part(40, &mut spare, false);
-        packer.end_sentence(u16::MAX);
-        assert!(!packer.all(), "a sentence's word count saturates");
     }
 
     /// Every word of `text`, sentence by sentence, through a [`Recent`] of `N` entries and
