@@ -18,6 +18,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use talkhis::{Budget, Config, Keywords, Summarizer, Summary};
+use talkhis_eval::data;
 
 /// The CLI's scratch (`cli/src/process.rs`), so that every document fits as it does there.
 type Scratch = Summarizer<16_384, 65_536>;
@@ -144,15 +145,14 @@ fn outputs_match_the_record() {
     let repo = here.parent().expect("workspace root");
     let mut roots: Vec<(String, PathBuf)> =
         FIXTURES.iter().map(|f| (format!("repo:{f}/"), repo.join(f))).collect();
-    // A relative path is taken from the workspace root, where `.ci/run` runs (a test runs in
-    // its package's folder).
-    let data = std::env::var_os("TALKHIS_DATA").map(|d| repo.join(d));
+    // A relative path is taken from the workspace root (`talkhis_eval::data::folder`).
+    let data = data::folder();
     if let Some(dir) = &data {
         assert!(dir.is_dir(), "TALKHIS_DATA: {} is not a folder", dir.display());
     }
     match &data {
         Some(dir) => roots.push(("data:".to_owned(), dir.clone())),
-        None => eprintln!("outputs: TALKHIS_DATA unset, checking the repository's fixtures only"),
+        None => data::say("outputs: TALKHIS_DATA unset, checking the repository's fixtures only"),
     }
     // A thread of its own: an unoptimized build makes the scratch on the stack before boxing.
     let now = std::thread::Builder::new()

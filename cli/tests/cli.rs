@@ -8,6 +8,7 @@ use std::process::Stdio;
 
 use assert_cmd::Command;
 use serde::Deserialize;
+use talkhis_eval::data::corpus;
 
 /// The sample article (a copy of a shared sample; see tests/data/README.md).
 fn sample_path() -> PathBuf {
@@ -699,25 +700,6 @@ fn tune_summaries_on_a_tiny_corpus() {
     let (code, out, err) = run(&["tune", "summaries", d, "--folds", "3"]);
     assert_eq!((code, out.as_str()), (2, ""), "{err}");
     assert!(err.contains("2 documents cannot make 3 folds"), "{err}");
-}
-
-/// The corpus `name` under `$TALKHIS_DATA` (`.ci/run` sets it), or `None` with a
-/// line on stderr saying what is skipped and how to run it: a clone with nothing beside it has
-/// no corpora, and `cargo test` must still pass there. (Written to stderr directly: the harness
-/// hides what `eprintln!` prints in a passing test.)
-fn corpus(name: &str, test: &str) -> Option<PathBuf> {
-    use std::io::Write;
-    let dir = std::env::var_os("TALKHIS_DATA").map(|d| PathBuf::from(d).join(name));
-    let why = match dir {
-        Some(dir) if dir.is_dir() => return Some(dir),
-        Some(dir) => format!("{} is not a folder", dir.display()),
-        None => format!(
-            "set TALKHIS_DATA to the folder holding {name}/ (docs/EVALUATION.md says how to lay \
-             it out) to run it"
-        ),
-    };
-    let _ = writeln!(std::io::stderr(), "skipped {test}: {why}");
-    None
 }
 
 /// The full protocol through the binary: Lead must reproduce the reference figures of

@@ -31,6 +31,7 @@ use anyhow::{Context, Result, anyhow};
 use rayon::prelude::*;
 use serde::Serialize;
 use talkhis::{Config, Keywords, Summary};
+use walkdir::WalkDir;
 
 use super::scratch::{MAX_KEYWORDS, SUMMARY_SENTENCES, too_large, with_scratch};
 use super::tokens::tokens;
@@ -531,19 +532,12 @@ pub fn articles(path: &Path) -> Result<Vec<PathBuf>> {
     if !path.is_dir() {
         return Ok(vec![path.to_path_buf()]);
     }
+    // Symbolic links below `path` are not followed (a link to a folder is not entered).
     let mut all = Vec::new();
-    let mut pending = vec![path.to_path_buf()];
-    while let Some(dir) = pending.pop() {
-        for entry in
-            std::fs::read_dir(&dir).with_context(|| format!("listing {}", dir.display()))?
-        {
-            let entry = entry.with_context(|| format!("listing {}", dir.display()))?;
-            let path = entry.path();
-            if entry.file_type().is_ok_and(|t| t.is_dir()) {
-                pending.push(path);
-            } else if path.extension().is_some_and(|e| e == "txt") {
-                all.push(path);
-            }
+    for entry in WalkDir::new(path) {
+        let entry = entry.with_context(|| format!("listing {}", path.display()))?;
+        if !entry.file_type().is_dir() && entry.path().extension().is_some_and(|e| e == "txt") {
+            all.push(entry.into_path());
         }
     }
     let named: Vec<PathBuf> =
@@ -795,5 +789,34 @@ mod tests {
         ] {
             assert_eq!(clitic(&words(keyword), &document), expected, "{name}");
         }
+    }
+
+    /// A folder's articles: every `article.txt` below it when there is one, else every
+    /// `*.txt`; sorted by path, whatever order the folder lists them in.
+    #[test]
+    fn articles_of_a_folder() {
+        let root = std::env::temp_dir().join(format!("talkhis-articles-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let write = |file: &str| {
+            let path = root.join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "").unwrap();
+        };
+        let found = || -> Vec<String> {
+            let all = articles(&root).unwrap();
+            all.iter()
+                .map(|p| p.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/"))
+                .collect()
+        };
+        for file in ["b/notes.txt", "a/z/notes.txt", "a/notes.txt", "a/readme.md"] {
+            write(file);
+        }
+        assert_eq!(found(), ["a/notes.txt", "a/z/notes.txt", "b/notes.txt"]);
+        for file in ["b/article.txt", "a/z/article.txt", "a/article.txt"] {
+            write(file);
+        }
+        assert_eq!(found(), ["a/article.txt", "a/z/article.txt", "b/article.txt"]);
+        assert_eq!(articles(&root.join("a/readme.md")).unwrap(), [root.join("a/readme.md")]);
+        std::fs::remove_dir_all(&root).unwrap();
     }
 }

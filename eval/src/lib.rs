@@ -7,6 +7,7 @@
 //! - [`rouge`]: ROUGE-1/2/L per document, corpus means, bootstrap confidence intervals;
 //! - [`keyphrase`]: P@k / R@k / F1@k with exact and partial matching;
 //! - [`corpus`]: loaders for EASC and AKEC;
+//! - [`data`]: where the tests find the corpora (`TALKHIS_DATA`), or why they skip;
 //! - [`baseline`]: the Lead baseline;
 //! - [`defects`]: `talkhis eval defects`, what trips a reader in the output on real articles;
 //! - [`run`]: `talkhis eval summaries` and `talkhis eval keywords`;
@@ -15,6 +16,7 @@
 
 pub mod baseline;
 pub mod corpus;
+pub mod data;
 pub mod defects;
 pub mod keyphrase;
 pub mod rouge;
@@ -25,32 +27,11 @@ pub mod tune;
 
 #[cfg(test)]
 mod tests {
-    use std::path::PathBuf;
-
     use super::baseline::lead;
     use super::corpus::load_easc;
+    use super::data::corpus;
     use super::rouge::{DocScores, mean, score_document};
     use super::tokens::budget;
-
-    /// The corpus `name` under `$TALKHIS_DATA` (`.ci/run` sets it), or `None`
-    /// with a line on stderr saying what is skipped and how to run it: a clone with nothing
-    /// beside it has no corpora, and `cargo test` must still pass there.
-    /// (The line is written to stderr directly, not with `eprintln!`, which the test harness
-    /// captures and hides for a test that passes.)
-    pub(crate) fn corpus(name: &str, test: &str) -> Option<PathBuf> {
-        use std::io::Write;
-        let dir = std::env::var_os("TALKHIS_DATA").map(|d| PathBuf::from(d).join(name));
-        let why = match dir {
-            Some(dir) if dir.is_dir() => return Some(dir),
-            Some(dir) => format!("{} is not a folder", dir.display()),
-            None => format!(
-                "set TALKHIS_DATA to the folder holding {name}/ (docs/EVALUATION.md says how \
-                 to lay it out) to run it"
-            ),
-        };
-        let _ = writeln!(std::io::stderr(), "skipped {test}: {why}");
-        None
-    }
 
     /// Reference check of the whole pipeline (budget, truncation, tokens, ROUGE, averaging)
     /// against the Lead figures `docs/EVALUATION.md` quotes for EASC dev:
