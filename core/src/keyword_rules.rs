@@ -22,22 +22,6 @@ pub(crate) fn shares_a_term(a: &str, b: &str) -> bool {
     terms(a).any(|x| terms(b).any(|y| x == y))
 }
 
-/// Whether a list should not hold both keywords `a` and `b` (each with its count): they share
-/// a content word's term, unless one is a single word that the text uses at least twice as
-/// often as the phrase holding it. Such a word names a topic of its own (`الإرهاب` beside
-/// `مكافحة الإرهاب`), while a word met mostly inside the phrase (`عاصي` beside `عاصي الرحباني`)
-/// only repeats it.
-pub(crate) fn overlaps(a: &str, a_count: u16, b: &str, b_count: u16) -> bool {
-    let single = |t: &str| t.split_whitespace().nth(1).is_none();
-    let own_topic = |word: u16, phrase: u16| u32::from(word) >= 2 * u32::from(phrase);
-    shares_a_term(a, b)
-        && match (single(a), single(b)) {
-            (true, false) => !own_topic(a_count, b_count),
-            (false, true) => !own_topic(b_count, a_count),
-            _ => true,
-        }
-}
-
 /// The term hashes of the content words of `text`.
 fn terms(text: &str) -> impl Iterator<Item = u32> + '_ {
     let mut at = 0;
@@ -145,23 +129,6 @@ mod tests {
         ];
         for &(a, b, expected) in CASES {
             assert_eq!(shares_a_term(a, b), expected, "{a} | {b}");
-        }
-    }
-
-    #[test]
-    fn overlapping_entries() {
-        // (a, its count, b, its count, a list may not hold both)
-        const CASES: &[(&str, u16, &str, u16, bool)] = &[
-            ("اللجنة الأولمبية", 3, "الأولمبية الدولية", 3, true),
-            ("عاصي الرحباني", 4, "عاصي", 5, true),
-            ("يوهانسون", 3, "ترشح يوهانسون", 2, true),
-            ("الإرهاب", 20, "مكافحة الإرهاب", 3, false),
-            ("مكافحة الإرهاب", 3, "الإرهاب", 6, false),
-            ("مكافحة الإرهاب", 3, "الإرهاب", 5, true),
-            ("صندوق النقد", 4, "قطر", 9, false),
-        ];
-        for &(a, na, b, nb, expected) in CASES {
-            assert_eq!(overlaps(a, na, b, nb), expected, "{a} ({na}) | {b} ({nb})");
         }
     }
 
