@@ -62,7 +62,8 @@ pub(crate) fn folded_words(text: &str) -> impl Iterator<Item = u32> + '_ {
 
 /// Where the keyword `text[start..end]` starts once a leading `و ف ب ل ك` (at most two) is
 /// dropped, where the text also writes the rest of the word on its own, as a word of three
-/// letters or more: `لفيلم` shows as `فيلم` if `فيلم` occurs, `بحث` stays.
+/// letters or more: `لفيلم` shows as `فيلم` if `فيلم` occurs, `بحث` stays. A tatweel that
+/// joins the letter to the word goes with it: `لـCNN` shows as `CNN`.
 pub(crate) fn bare_start(text: &str, mut start: usize, end: usize) -> usize {
     let bytes = text.as_bytes();
     for _ in 0..2 {
@@ -74,11 +75,13 @@ pub(crate) fn bare_start(text: &str, mut start: usize, end: usize) -> usize {
         ) {
             break;
         }
-        let rest_start = start + 2;
+        // A tatweel after it (D9 80) joins it to a word of another script: `لـCNN`.
+        let tatweel =
+            matches!((bytes.get(start + 2), bytes.get(start + 3)), (Some(0xD9), Some(0x80)));
+        let rest_start = start + if tatweel { 4 } else { 2 };
         let word_end = normalize::word_end(text, rest_start).min(end);
         let Some(rest) = text.get(rest_start..word_end) else { break };
-        // Three letters or more: six bytes, as Arabic letters take two.
-        if rest.len() < 6 || !occurs_alone(text, rest) {
+        if rest.chars().count() < 3 || !occurs_alone(text, rest) {
             break;
         }
         start = rest_start;
@@ -98,7 +101,8 @@ fn occurs_alone(text: &str, word: &str) -> bool {
         if t.get(..end).is_some_and(|head| head.ends_with(w)) {
             let before = text.get(..end - w.len()).and_then(|s| s.chars().next_back());
             let after = text.get(end..).and_then(|s| s.chars().next());
-            if !before.is_some_and(normalize::is_word_char)
+            // A tatweel joins the word to a letter before it (`لـCNN` is not `CNN` alone).
+            if !before.is_some_and(|c| c == '\u{0640}' || normalize::is_word_char(c))
                 && !after.is_some_and(normalize::is_word_char)
             {
                 return true;
@@ -172,6 +176,8 @@ mod tests {
             ("بفرض رسوم. وقرر بفرض ضرائب.", "بفرض", "بفرض"), // never bare
             ("لدور العرض. في دور العرض.", "لدور العرض", "دور العرض"),
             ("بحث الأمر.", "بحث", "بحث"), // too short once cut
+            ("قالت لـCNN إن القرار نهائي. وأكدت CNN ذلك.", "لـCNN", "CNN"),
+            ("قالت لـCNN إن القرار نهائي.", "لـCNN", "لـCNN"), // never bare
         ];
         for &(text, found, shown) in CASES {
             let start = text.find(found).unwrap();
