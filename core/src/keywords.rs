@@ -228,18 +228,13 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
                 }
                 continue;
             }
-            if out.keywords.iter().any(|k| keyword_rules::overlaps(k.text, k.count, text, p.count))
-            {
+            if out.keywords.iter().any(|k| keyword_rules::shares_a_term(k.text, text)) {
                 continue;
             }
             let start = keyword_rules::bare_start(self.text, start, end);
             let text = match self.text.get(start..end) {
                 Some(bare) if bare.len() < text.len() => {
-                    if out
-                        .keywords
-                        .iter()
-                        .any(|k| keyword_rules::overlaps(k.text, k.count, bare, p.count))
-                    {
+                    if out.keywords.iter().any(|k| keyword_rules::shares_a_term(k.text, bare)) {
                         continue;
                     }
                     bare
@@ -641,6 +636,37 @@ mod tests {
             let doc = s.analyze(text, &config).unwrap();
             let keywords: crate::Keywords<'_, 2> = doc.keywords();
             let got: Vec<&str, 2> = keywords.keywords.iter().map(|k| k.text).collect();
+            assert_eq!(got, expected, "{name}");
+        }
+    }
+
+    /// Issue 18: no two entries of a list share a word, however often each occurs: the better
+    /// one wins, even against a single word the text uses far more often than the phrase.
+    #[test]
+    fn no_two_entries_share_a_word() {
+        for (name, text, expected) in [
+            (
+                "a word used far more often than its phrase",
+                "الإرهاب خطر. دعت الدول إلى مكافحة الإرهاب. الإرهاب يضرب. مكافحة الإرهاب واجب. \
+                 الإرهاب عدو. الإرهاب يهدد المدن.",
+                &["الإرهاب", "خطر", "دعت"][..],
+            ),
+            (
+                "a word met mostly inside its phrase",
+                "غنى عاصي الرحباني. لحن عاصي الرحباني أغنية. عاصي الرحباني موسيقار.",
+                &["عاصي الرحباني", "غنى", "لحن"][..],
+            ),
+            (
+                "two phrases sharing a word",
+                "اللجنة الأولمبية الدولية قررت. اللجنة الأولمبية الدولية أعلنت. قالت اللجنة \
+                 الأولمبية الدولية.",
+                &["اللجنة الأولمبية", "قررت"][..],
+            ),
+        ] {
+            let mut s: crate::Summarizer<8, 64> = crate::Summarizer::new();
+            let doc = s.analyze(text, &crate::Config::new()).unwrap();
+            let keywords: crate::Keywords<'_, 4> = doc.keywords();
+            let got: std::vec::Vec<&str> = keywords.keywords.iter().map(|k| k.text).collect();
             assert_eq!(got, expected, "{name}");
         }
     }
