@@ -38,10 +38,6 @@ fn configs() -> [Config; 3] {
             .with_budget(Budget::Words(120))
             .with_fill(false)
             .with_headline_eligible(false)
-            .with_paragraph_bonus(150)
-            .with_position_floor(200)
-            .with_long_sentence(25)
-            .with_spread_weight(20)
             .with_lead_sentences(2)
             .with_redundancy(500)
             .with_keywords(20),

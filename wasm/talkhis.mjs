@@ -25,8 +25,8 @@ export const MAX_WORDS = 0xffffffff;
 export const WEIGHTS = Object.freeze([
   'content_weight', 'position_weight', 'position_decay', 'lead_bonus', 'headline_boost',
   'length_smoothing', 'min_words', 'redundancy', 'headline_eligible', 'fill',
-  'keyword_position_decay', 'paragraph_bonus', 'position_floor', 'long_sentence',
-  'spread_weight', 'lead_sentences', 'topic_threshold', 'phrase_weight', 'phrase_min_count',
+  'keyword_position_decay', 'lead_sentences', 'topic_threshold', 'phrase_weight',
+  'phrase_min_count',
 ]);
 const SWITCHES = new Set(['headline_eligible', 'fill']);
 

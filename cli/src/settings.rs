@@ -90,27 +90,6 @@ pub const KNOWN: &[Known] = &[
         grid: &[0, 25, 50, 100, 200, 300, 400, 500, 750, 1000],
     },
     Known {
-        name: "paragraph_bonus",
-        help: "bonus of a sentence that starts a paragraph (a line), in thousandths",
-        grid: &[0, 50, 100, 200, 300, 500],
-    },
-    Known {
-        name: "position_floor",
-        help: "floor the position part falls towards instead of 0, in thousandths",
-        grid: &[0, 50, 100, 200, 300, 500],
-    },
-    Known {
-        name: "long_sentence",
-        help: "length in words above which a sentence's score is scaled down by \
-               long_sentence / words (0 = off)",
-        grid: &[0, 20, 30, 40, 60, 80],
-    },
-    Known {
-        name: "spread_weight",
-        help: "weight of the relative position part 1000 × (1 − rank / n), in percent",
-        grid: &[0, 25, 50, 100, 200],
-    },
-    Known {
         name: "lead_sentences",
         help: "how many of the first body sentences get the lead bonus",
         grid: &[0, 1, 2, 3, 4, 5],

@@ -42,8 +42,6 @@ pub struct Summarizer<const SENTENCES: usize, const TERMS: usize> {
     pub(crate) terms: Terms<TERMS>,
     /// Whether sentence 0 is a headline.
     pub(crate) headline: bool,
-    /// How many body sentences may be chosen.
-    pub(crate) eligible: u16,
     /// How many words the document has (a sentence's own count saturates at `u16::MAX`).
     pub(crate) words: u32,
     /// Whether pass 1 packed every word's slot in the term table's spare slots
@@ -105,7 +103,6 @@ impl<const SENTENCES: usize, const TERMS: usize> Summarizer<SENTENCES, TERMS> {
             sentences: Vec::new(),
             terms: Terms::new(),
             headline: false,
-            eligible: 0,
             words: 0,
             packed: false,
         }
@@ -386,7 +383,6 @@ impl<const SENTENCES: usize, const TERMS: usize> Summarizer<SENTENCES, TERMS> {
                 rank = rank.saturating_add(1);
             }
         }
-        self.eligible = rank;
     }
 }
 
@@ -532,7 +528,6 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
             config: self.config,
             best: self.best.unwrap_or(0),
             headline: self.scratch.sentences.first().filter(|_| headline).map(|s| s.start),
-            eligible: self.scratch.eligible,
         }
     }
 }

@@ -29,24 +29,29 @@ pub enum Budget {
 /// assert_eq!(SHORT.budget(), Budget::Sentences(2));
 /// ```
 ///
-/// How a sentence is scored, all in thousandths, in integer arithmetic (the whole formula):
+/// How a sentence is scored: the whole formula, in the integer arithmetic the code uses
+/// (every part in thousandths; divisions round down; [`Document::scores`] shows the parts):
 ///
-/// - **content**: the mean weight of its content words (not stopwords, not numbers), where a
-///   term weighs 1 if the document repeats it at least `topic_threshold` times and 0 otherwise
-///   (or its frequency, with `topic_threshold` 0), raised by `headline_boost` percent for
-///   terms first seen in the headline; the mean divides by the number of content words plus
-///   `length_smoothing`, so long sentences don't win by length alone, and short ones don't win
-///   by one lucky word. Scaled so the best eligible sentence has 1000.
-/// - **position**: `floor + 1000 × 1000 / (1000 + rank × position_decay) × (1000 − floor) /
-///   1000`, where `floor` is `position_floor` (at most 1000) and `rank` counts the eligible
-///   body sentences before it (news and encyclopedia text put the essentials first); plus
-///   `(1000 − 1000 × rank / eligible) × spread_weight / 100`, where `eligible` is the number of
-///   eligible body sentences.
-/// - **bonus**: `lead_bonus` for the first `lead_sentences` eligible body sentences (never the
-///   headline), plus `paragraph_bonus` for one that starts a line, other than the first.
-/// - the **total** is `(content × content_weight + position × position_weight) / 100 +
-///   bonus`; with `long_sentence` above 0, a sentence of more words is scaled by
-///   `long_sentence / words`. Additions saturate.
+/// [`Document::scores`]: crate::Document::scores
+///
+/// - **content**: each occurrence of a content word in the sentence (not a stopword, number,
+///   single letter or over-long token) adds `weight × (100 + boost)`, where `weight` is 10 for
+///   a term the document uses at least `topic_threshold` times and 0 for any other (with
+///   `topic_threshold` 0, the term's count), and `boost` is `headline_boost` for a term first
+///   used in the headline, 0 otherwise. The sentence's `raw = sum × 10 / (content words +
+///   length_smoothing)` (0 if that is 0), so long sentences don't win by length alone, and
+///   short ones don't win by one lucky word. Then `content = raw × 1000 / best`, where `best`
+///   is the largest `raw` of an eligible sentence (0 if `best` is 0; both are halved together
+///   until `best × 1000` fits 32 bits), so the best eligible sentence has 1000.
+/// - **position**: `1000 × 1000 / (1000 + rank × position_decay)`, where `rank` counts the
+///   eligible body sentences (not the headline) before it: 1000 for the first, falling
+///   hyperbolically (news and encyclopedia text put the essentials first).
+/// - **bonus**: `lead_bonus` if `rank < lead_sentences` and it is not the headline, 0
+///   otherwise.
+/// - **total**, which ranks the sentences: `(content × content_weight + position ×
+///   position_weight) / 100 + bonus`.
+///
+/// Every sum and product saturates at `u32::MAX` (only absurd weights reach it).
 ///
 /// A sentence with fewer than `min_words` content words (a dateline, `طباعة`, a caption) is
 /// not eligible, unless no sentence of the document has that many; neither is the headline
@@ -68,10 +73,6 @@ pub struct Config {
     headline_eligible: bool,
     fill: bool,
     keyword_position_decay: u16,
-    paragraph_bonus: u16,
-    position_floor: u16,
-    long_sentence: u16,
-    spread_weight: u16,
     lead_sentences: u16,
     topic_threshold: u16,
     phrase_weight: u16,
@@ -103,10 +104,6 @@ impl Config {
             headline_eligible: true,
             fill: true,
             keyword_position_decay: 200,
-            paragraph_bonus: 0,
-            position_floor: 0,
-            long_sentence: 0,
-            spread_weight: 0,
             lead_sentences: 1,
             topic_threshold: 2,
             phrase_weight: 200,
@@ -285,62 +282,6 @@ impl Config {
     #[must_use]
     pub const fn keyword_position_decay(&self) -> u16 {
         self.keyword_position_decay
-    }
-
-    /// Sets the bonus of a sentence that starts a paragraph (a line), in thousandths.
-    #[must_use]
-    pub const fn with_paragraph_bonus(mut self, thousandths: u16) -> Self {
-        self.paragraph_bonus = thousandths;
-        self
-    }
-
-    /// Sets the floor of the position part, in thousandths: the position part falls from 1000
-    /// towards this value instead of towards 0.
-    #[must_use]
-    pub const fn with_position_floor(mut self, thousandths: u16) -> Self {
-        self.position_floor = thousandths;
-        self
-    }
-
-    /// Sets the length, in words, above which a sentence's score is scaled down by
-    /// `long_sentence / words`; 0 turns this off.
-    #[must_use]
-    pub const fn with_long_sentence(mut self, words: u16) -> Self {
-        self.long_sentence = words;
-        self
-    }
-
-    /// The bonus of a sentence that starts a paragraph, in thousandths.
-    #[must_use]
-    pub const fn paragraph_bonus(&self) -> u16 {
-        self.paragraph_bonus
-    }
-
-    /// The floor of the position part, in thousandths.
-    #[must_use]
-    pub const fn position_floor(&self) -> u16 {
-        self.position_floor
-    }
-
-    /// The length above which a sentence's score is scaled down; 0 if off.
-    #[must_use]
-    pub const fn long_sentence(&self) -> u16 {
-        self.long_sentence
-    }
-
-    /// Sets the weight, in percent, of the relative position part: `1000 × (1 − rank / n)` for
-    /// the `n` eligible body sentences, which favours the first part of the document as a
-    /// whole rather than only its first few sentences.
-    #[must_use]
-    pub const fn with_spread_weight(mut self, percent: u16) -> Self {
-        self.spread_weight = percent;
-        self
-    }
-
-    /// The weight of the relative position part, in percent.
-    #[must_use]
-    pub const fn spread_weight(&self) -> u16 {
-        self.spread_weight
     }
 
     /// Sets how many of the first body sentences get the lead bonus.

@@ -191,8 +191,6 @@ pub(crate) struct Weights {
     pub(crate) best: u32,
     /// Where the headline starts, if the document has one.
     pub(crate) headline: Option<u32>,
-    /// How many body sentences may be chosen.
-    pub(crate) eligible: u16,
 }
 
 impl Weights {
@@ -208,20 +206,10 @@ impl Weights {
             (raw, best) = (raw >> 1, best >> 1);
         }
         let content = (raw * 1000).checked_div(best).unwrap_or(0);
-        let floor = u32::from(config.position_floor()).min(1000);
-        let mut position =
-            floor + position(u32::from(s.rank), config.position_decay()) * (1000 - floor) / 1000;
-        if self.eligible > 0 {
-            let eligible = u32::from(self.eligible);
-            let relative = 1000 - 1000 * u32::from(s.rank).min(eligible) / eligible;
-            position += relative * u32::from(config.spread_weight()) / 100;
-        }
+        let position = position(u32::from(s.rank), config.position_decay());
         let is_headline = self.headline == Some(s.start);
         let lead = s.rank < config.lead_sentences() && !is_headline;
-        let mut bonus = if lead { u32::from(config.lead_bonus()) } else { 0 };
-        if s.para && s.rank > 0 {
-            bonus += u32::from(config.paragraph_bonus());
-        }
+        let bonus = if lead { u32::from(config.lead_bonus()) } else { 0 };
         (content, position, bonus)
     }
 
@@ -233,12 +221,7 @@ impl Weights {
         let weighted = (content * u32::from(config.content_weight()))
             .saturating_add(position.saturating_mul(u32::from(config.position_weight())))
             / 100;
-        let mut total = weighted.saturating_add(bonus);
-        let long = config.long_sentence();
-        if long > 0 && s.words > long {
-            total = total.saturating_mul(u32::from(long)) / u32::from(s.words);
-        }
-        total
+        weighted.saturating_add(bonus)
     }
 }
 

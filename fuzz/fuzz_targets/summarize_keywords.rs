@@ -23,7 +23,7 @@ use talkhis::{
 };
 
 /// Header bytes before the text.
-const HEADER: usize = 22;
+const HEADER: usize = 18;
 
 fuzz_target!(|data: &[u8]| {
     let (header, text) = data.split_at(data.len().min(HEADER));
@@ -88,10 +88,6 @@ fn config(header: &[u8]) -> Config {
         with_min_words min_words,
         with_redundancy redundancy,
         with_keyword_position_decay keyword_position_decay,
-        with_paragraph_bonus paragraph_bonus,
-        with_position_floor position_floor,
-        with_long_sentence long_sentence,
-        with_spread_weight spread_weight,
         with_lead_sentences lead_sentences,
         with_topic_threshold topic_threshold,
         with_phrase_weight phrase_weight,

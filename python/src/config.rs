@@ -30,9 +30,8 @@ const LENGTHS: [&str; 3] = ["sentences", "words", "ratio"];
 ///
 /// The weights: content_weight, position_weight, position_decay, lead_bonus, headline_boost,
 /// length_smoothing, min_words, redundancy, headline_eligible, fill, keyword_position_decay,
-/// paragraph_bonus, position_floor, long_sentence, spread_weight, lead_sentences,
-/// topic_threshold, phrase_weight, phrase_min_count (`Config.fields()` lists them all, and
-/// the CLI's `talkhis config` explains each).
+/// lead_sentences, topic_threshold, phrase_weight, phrase_min_count (`Config.fields()` lists
+/// them all, and the CLI's `talkhis config` explains each).
 ///
 /// A `Config` is immutable, comparable, hashable and picklable; `replace(**changes)` gives
 /// a changed copy, `from_toml(path)` reads the CLI's `--config` files and `to_toml()` writes
@@ -337,9 +336,8 @@ impl Config {
     #[pyo3(signature = (**kwargs), text_signature = "(*, sentences=3, words=None, ratio=None, \
         keywords=10, content_weight=25, position_weight=100, position_decay=500, lead_bonus=300, \
         headline_boost=100, length_smoothing=4, min_words=4, redundancy=700, \
-        headline_eligible=True, fill=True, keyword_position_decay=200, paragraph_bonus=0, \
-        position_floor=0, long_sentence=0, spread_weight=0, lead_sentences=1, topic_threshold=2, \
-        phrase_weight=200, phrase_min_count=2)")]
+        headline_eligible=True, fill=True, keyword_position_decay=200, lead_sentences=1, \
+        topic_threshold=2, phrase_weight=200, phrase_min_count=2)")]
     fn new(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
         Self::apply(CoreConfig::new(), kwargs)
     }

@@ -99,10 +99,6 @@ class Config:
         headline_eligible: bool = True,
         fill: bool = True,
         keyword_position_decay: int = 200,
-        paragraph_bonus: int = 0,
-        position_floor: int = 0,
-        long_sentence: int = 0,
-        spread_weight: int = 0,
         lead_sentences: int = 1,
         topic_threshold: int = 2,
         phrase_weight: int = 200,
@@ -127,10 +123,6 @@ class Config:
     headline_eligible: bool
     fill: bool
     keyword_position_decay: int
-    paragraph_bonus: int
-    position_floor: int
-    long_sentence: int
-    spread_weight: int
     lead_sentences: int
     topic_threshold: int
     phrase_weight: int

@@ -46,13 +46,12 @@ const OUTPUT_BYTES: usize =
     4 * (2 + 1 + 3 * MAX_SENTENCES + 1 + 4 * MAX_KEYWORDS + 1 + 8 * SENTENCES);
 
 /// How many weights [`talkhis_weights`] holds.
-pub const WEIGHTS: usize = 19;
+pub const WEIGHTS: usize = 15;
 
 /// The core's default weights, in the order `talkhis.mjs` names them (`WEIGHTS` there):
 /// content_weight, position_weight, position_decay, lead_bonus, headline_boost,
 /// length_smoothing, min_words, redundancy, headline_eligible, fill, keyword_position_decay,
-/// paragraph_bonus, position_floor, long_sentence, spread_weight, lead_sentences,
-/// topic_threshold, phrase_weight, phrase_min_count.
+/// lead_sentences, topic_threshold, phrase_weight, phrase_min_count.
 const fn weights() -> [u16; WEIGHTS] {
     let c = Config::new();
     [
@@ -67,10 +66,6 @@ const fn weights() -> [u16; WEIGHTS] {
         c.headline_eligible() as u16,
         c.fill() as u16,
         c.keyword_position_decay(),
-        c.paragraph_bonus(),
-        c.position_floor(),
-        c.long_sentence(),
-        c.spread_weight(),
         c.lead_sentences(),
         c.topic_threshold(),
         c.phrase_weight(),
@@ -182,7 +177,7 @@ fn config(budget: u32, amount: u32, keywords: u32, weights: &[u16; WEIGHTS]) -> 
         2 => Budget::Ratio(clamp(amount)),
         _ => Budget::Sentences(clamp(amount)),
     };
-    let [c, p, pd, lb, hb, ls, mw, r, he, f, kpd, pb, pf, long, sw, lsn, tt, pw, pmc] = *weights;
+    let [c, p, pd, lb, hb, ls, mw, r, he, f, kpd, lsn, tt, pw, pmc] = *weights;
     Config::new()
         .with_budget(budget)
         .with_keywords(clamp(keywords))
@@ -197,10 +192,6 @@ fn config(budget: u32, amount: u32, keywords: u32, weights: &[u16; WEIGHTS]) -> 
         .with_headline_eligible(he != 0)
         .with_fill(f != 0)
         .with_keyword_position_decay(kpd)
-        .with_paragraph_bonus(pb)
-        .with_position_floor(pf)
-        .with_long_sentence(long)
-        .with_spread_weight(sw)
         .with_lead_sentences(lsn)
         .with_topic_threshold(tt)
         .with_phrase_weight(pw)
