@@ -61,8 +61,9 @@ pub(crate) struct Info {
     pub content: u16,
     /// The number of eligible body sentences before it: its rank, if it is eligible.
     pub rank: u16,
-    /// The sentence starts a line (a paragraph, in most texts).
-    pub para: bool,
+    /// The sentence is a line of site furniture ([`crate::furniture`]): its words are no
+    /// terms, as pass 1 read them, and a pass that reads it again must read them so.
+    pub furniture: bool,
     /// It may be chosen (enough content words; the headline only if allowed).
     pub eligible: bool,
 }
@@ -315,12 +316,13 @@ impl<const SENTENCES: usize, const TERMS: usize> Summarizer<SENTENCES, TERMS> {
                 words: 0,
                 content: 0,
                 rank: 0,
-                para: span.starts_line,
+                furniture: false,
                 eligible: false,
             };
             let sentence = text.get(span.start..span.end).unwrap_or("");
             // A line of the web page has no terms (never chosen, no keyword).
             let furniture = span.starts_line && crate::furniture::is_furniture(sentence);
+            info.furniture = furniture;
             let mut pos = 0;
             while let Some((at, end, class)) = recent.next_classified(sentence, pos) {
                 pos = end;

@@ -170,8 +170,7 @@ pub(crate) fn sentence_words<'a>(
     }
     let sentence = text.get(s.start as usize..s.end as usize).unwrap_or("");
     // Read again, a line of site furniture has no terms, as pass 1 read it.
-    let furniture = s.para && crate::furniture::is_furniture(sentence);
-    SentenceWords::Text(sentence, 0, recall, furniture)
+    SentenceWords::Text(sentence, 0, recall, s.furniture)
 }
 
 #[cfg(test)]
