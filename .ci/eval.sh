@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Quality gate: both evaluations on the corpora in $TALKHIS_DATA (.ci/run sets it to
-# ../shared/data), compared with docs/figures.json.
+# Quality gate: both evaluations, and issue 18's defect counts, on the corpora in
+# $TALKHIS_DATA (.ci/run sets it to ../shared/data), compared with docs/figures.json.
 set -euxo pipefail
 cd "$(dirname "$0")/.."
 if [ -z "${TALKHIS_DATA:-}" ]; then
@@ -12,6 +12,9 @@ cargo build --release -p talkhis-cli
 out=$(mktemp -d)
 target/release/talkhis eval summaries "$data/easc-dev" --json > "$out/summaries.json"
 target/release/talkhis eval keywords "$data/akec-train" --json > "$out/keywords.json"
+for corpus in ant-dev easc-dev; do
+    target/release/talkhis eval defects "$data/$corpus" --json > "$out/defects-$corpus.json"
+done
 python3 - "$out" <<'PY'
 import json, sys
 out = sys.argv[1]
@@ -37,6 +40,13 @@ for name in ("rouge1", "rouge2", "rouge_l"):
     print(f"lead {name}_f: {value:.2f} (recorded {recorded:.2f}) {'ok' if ok else 'METRIC CHANGED'}")
     if not ok:
         failed.append("lead " + name)
+for corpus, kinds in want["defects"].items():
+    counts = json.load(open(f"{out}/defects-{corpus}.json"))["counts"]
+    for kind, recorded in kinds.items():
+        ok = counts[kind] <= recorded
+        print(f"defects {corpus} {kind}: {counts[kind]} (recorded {recorded}) {'ok' if ok else 'ROSE'}")
+        if not ok:
+            failed.append(f"defects {corpus} {kind}")
 if failed:
     sys.exit("quality gate failed: " + ", ".join(failed))
 PY
