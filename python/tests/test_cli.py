@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import talkhis
-from conftest import articles
+from conftest import SAMPLE, articles
 
 
 def byte_to_char(text: str, byte: int) -> int:
@@ -51,7 +51,13 @@ def got_keywords(keywords) -> list[tuple[str, int, int, float]]:
 def corpus(tmp_path_factory) -> tuple[Path, dict[str, str]]:
     folder = tmp_path_factory.mktemp("corpus")
     texts = dict(articles())
-    texts["long"] = "\n".join(list(texts.values())[:20])  # more sentences than 64
+    # More sentences than 64, with or without the corpora: the sample's words cut into
+    # sentences of eight (not beside the sample itself, whose sentences would make them
+    # redundant), then the corpus articles.
+    words = SAMPLE.split()
+    chunks = [" ".join(words[i : i + 8]) + "." for i in range(0, len(words) - 8, 8)]
+    others = [text for name, text in texts.items() if name != "sample"]
+    texts["long"] = "\n".join(chunks + others[:19])
     for name, text in texts.items():
         (folder / f"{name}.txt").write_text(text, encoding="utf-8")
     return folder, texts
