@@ -1,5 +1,6 @@
 //! Issue 18: lines of the web page, not of the article (`اقرأ أيضا: …`, `شاهد أيضا: …`, app
-//! promotions, `طباعة`, share and follow lines, photo credits, the site's notices).
+//! promotions, `طباعة`, share and follow lines, photo credits, bylines and tags, the site's
+//! notices).
 //!
 //! A sentence that starts a line is furniture when it opens with a cue: one of [`CUES`]
 //! anywhere (`اقرأ أيضا`, `للمزيد`, `يمكنكم استلام`), or, on a short line of at most
@@ -29,7 +30,7 @@ const ANY: u16 = 0;
 
 /// Cues that open furniture wherever they stand: (first word, second word or [`ANY`]),
 /// folded.
-const CUES: [(u16, u16); 17] = [
+const CUES: [(u16, u16); 19] = [
     (h("اقرا"), h("ايضا")),
     (h("اقرا"), h("المزيد")),
     (h("شاهد"), h("ايضا")),
@@ -47,10 +48,12 @@ const CUES: [(u16, u16); 17] = [
     (h("كلمات"), h("مفتاحيه")),
     (h("اخبار"), h("ذات")),
     (h("مواضيع"), h("ذات")),
+    (h("قد"), h("يعجبك")),
+    (h("اضغط"), h("هنا")),
 ];
 
 /// First words that open furniture on a short line only, folded.
-const SHORT_LINE_CUES: [u16; 11] = [
+const SHORT_LINE_CUES: [u16; 14] = [
     h("شارك"),
     h("تابع"),
     h("تابعوا"),
@@ -62,6 +65,10 @@ const SHORT_LINE_CUES: [u16; 11] = [
     h("صوره"),
     h("تصوير"),
     h("الصور"),
+    // Bylines and tags: `بقلم: …`, `الوسوم: …`.
+    h("بقلم"),
+    h("الوسوم"),
+    h("وسوم"),
 ];
 
 /// The most words of a short line.
@@ -102,6 +109,12 @@ mod tests {
         ("المصدر: وكالات", true),
         ("مصدر الصورة: Getty Images", true),
         ("جميع الحقوق محفوظة", true),
+        ("قد يعجبك", true),
+        ("اضغط هنا لمشاهدة الفيديو", true),
+        ("بقلم: محمد عبد الله", true),
+        ("الوسوم: مصر، الاقتصاد، البنك المركزي", true),
+        ("وقد يعجبك أن تعرف أن المدينة تأسست قبل ألف عام.", false),
+        ("بقلم رصاص رسم الفنان لوحاته الأولى في طفولته ثم انتقل إلى الألوان الزيتية.", false),
         (
             "شارك آلاف الأكراد في إحياء الذكرى الثلاثين للهجوم الكيميائي على مدينة حلبجة شمال العراق.",
             false,
@@ -127,7 +140,7 @@ mod tests {
     #[test]
     fn cues_are_folded() {
         let mut buf = [0u8; MAX_WORD_BYTES];
-        for word in ["اقرا", "ايضا", "الصوره", "مفتاحيه", "طباعه", "صوره"]
+        for word in ["اقرا", "ايضا", "الصوره", "مفتاحيه", "طباعه", "صوره", "يعجبك", "الوسوم"]
         {
             let n = normalize::fold_into(word, &mut buf).unwrap().len;
             assert_eq!(&buf[..n], word.as_bytes(), "{word}");
