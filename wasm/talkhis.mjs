@@ -116,11 +116,16 @@ export class Talkhis {
    *   the others keep their defaults
    * @param {boolean} [options.explain] also return every sentence's score parts
    * @returns {{summary: {text: string, start: number, score: number}[],
-   *            keywords: {text: string, start: number, score: number, count: number}[],
+   *            keywords: {text: string, start: number, score: number, count: number,
+   *                       occurrences: {start: number, end: number}[]}[],
    *            totalSentences: number, totalWords: number, capped: boolean,
    *            explain?: object[]}}
    *   Every item also has `byteStart` and `byteEnd`, its UTF-8 byte offsets (as the CLI's
-   *   JSON gives them). `capped`: the summary stopped at `MAX_SENTENCES` before its budget.
+   *   JSON gives them). A keyword's `occurrences` are where the text uses its term in any
+   *   form the core counts (`للإرهاب`, `الارهابية` for `الإرهاب`; each pair of words for a
+   *   keyphrase), as `text.slice(o.start, o.end)`, in document order: `count` of them (the
+   *   module returns at most 16,384 in all). `capped`: the summary stopped at
+   *   `MAX_SENTENCES` before its budget.
    *   `explain` (with `options.explain`): every sentence in document order with `index`,
    *   `text`, `start`, `words`, `contentWords`, `headline`, `eligible`, `chosen`, `content`,
    *   `position`, `bonus` and `total`, as `talkhis --explain` shows them.
@@ -178,8 +183,23 @@ export class Talkhis {
       spans.push({ kind: 0, start: next(), length: next(), score: next() });
     }
     const found = next();
+    const keywordSpans = [];
     for (let i = 0; i < found; i++) {
-      spans.push({ kind: 1, start: next(), length: next(), score: next(), count: next() });
+      const k = { kind: 1, start: next(), length: next(), score: next(), count: next() };
+      keywordSpans.push(k);
+      spans.push(k);
+    }
+    // Each keyword's occurrences, in every form the core counts: byte (start, end) pairs.
+    const ends = [];
+    for (const k of keywordSpans) {
+      const n = next();
+      k.occurrences = [];
+      for (let i = 0; i < n; i++) {
+        const start = next();
+        const end = start + next();
+        k.occurrences.push([start, end]);
+        ends.push(start, end);
+      }
     }
     const rows = explain ? next() : 0;
     for (let i = 0; i < rows; i++) {
@@ -187,7 +207,7 @@ export class Talkhis {
       const parts = [next(), next(), next(), next()];
       spans.push({ kind: 2, start, length, words, flags, parts, index: i });
     }
-    const index = utf16Offsets(bytes, spans.map((s) => s.start), this.#decoder);
+    const index = utf16Offsets(bytes, [...spans.map((s) => s.start), ...ends], this.#decoder);
     const capped = sentences === MAX_SENTENCES && !(budget === BUDGETS.sentences && amount <= MAX_SENTENCES);
     const result = { summary: [], keywords: [], totalSentences, totalWords, capped };
     if (explain) result.explain = [];
@@ -203,7 +223,8 @@ export class Talkhis {
         chosen.add(s.start);
         result.summary.push({ ...item, score: s.score / 1000 });
       } else if (s.kind === 1) {
-        result.keywords.push({ ...item, score: s.score / 1000, count: s.count });
+        const occurrences = s.occurrences.map(([a, b]) => ({ start: index.get(a), end: index.get(b) }));
+        result.keywords.push({ ...item, score: s.score / 1000, count: s.count, occurrences });
       } else {
         const [content, position, bonus, total] = s.parts.map((p) => p / 1000);
         result.explain.push({

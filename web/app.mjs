@@ -65,7 +65,7 @@ const STRINGS = {
     stats: 'اختير {chosen} من {total} جملة: {words} من {totalWords} كلمة.',
     timing: 'من الإدخال إلى النتيجة: {total} ms (التلخيص نفسه {core} ms).',
     capped: 'توقف الملخص عند {limit} جملة، أقصى ما تعيده الوحدة؛ قلّل الطول أو استعمل أداة سطر الأوامر.',
-    occurrences: '«{keyword}»: ظُلّل {found} موضعًا لهذا الشكل؛ يعدّها talkhis {count} مرة بكل أشكالها.',
+    occurrences: '«{keyword}»: ظُلّلت مواضعها الـ{found} بكل أشكالها.',
     chipTitle: 'اختر لتظليل مواضعها في النص ({count} مرة بكل أشكالها)',
     empty: 'لا نص لتلخيصه: الصق نصًا أو اكتبه، أو افتح ملف \u2066.txt\u2069، أو حمّل المقال النموذجي.',
     tooLong:
@@ -146,7 +146,7 @@ const STRINGS = {
     stats: '{chosen} of {total} sentences chosen: {words} of {totalWords} words.',
     timing: 'From input to result: {total} ms (the summarizer itself: {core} ms).',
     capped: 'The summary stopped at {limit} sentences, the most the module returns; ask for less or use the command-line tool.',
-    occurrences: '"{keyword}": {found} places of this form highlighted; talkhis counts {count} in all its forms.',
+    occurrences: '"{keyword}": its {found} places highlighted, in all their forms.',
     chipTitle: 'Choose to highlight it in the text ({count} times in all its forms)',
     empty: 'Nothing to summarize: paste or type a text, open a .txt file, or load the sample article.',
     tooLong:
@@ -459,14 +459,13 @@ function render(shown) {
   document.body.dataset.state = 'result';
 }
 
-/** The text with the summary sentences and the chosen keyword's places marked. */
+/**
+ * The text with the summary sentences and the chosen keyword's places marked: every place the
+ * core counts, in any form (`للإرهاب`, `الارهابية` for `الإرهاب`), as the module returns them.
+ */
 function renderDoc(text, result) {
-  const found = [];
-  if (page.keyword) {
-    for (let at = text.indexOf(page.keyword); at >= 0; at = text.indexOf(page.keyword, at + page.keyword.length)) {
-      found.push([at, at + page.keyword.length]);
-    }
-  }
+  const chosen = page.keyword ? result.keywords.find((x) => x.text === page.keyword) : undefined;
+  const found = chosen ? chosen.occurrences.map((o) => [o.start, o.end]) : [];
   const sentences = result.summary.map((s) => [s.start, s.start + s.text.length]);
   const cuts = [...new Set([0, text.length, ...sentences.flat(), ...found.flat()])].sort((a, b) => a - b);
   const nodes = [];
@@ -495,11 +494,10 @@ function renderDoc(text, result) {
     nodes.push(mark);
   }
   els.doc.replaceChildren(...nodes);
-  if (page.keyword) {
-    const k = result.keywords.find((x) => x.text === page.keyword);
+  if (chosen) {
     // The keyword in a bidi isolate, so that Arabic in an English sentence keeps its place.
     const keyword = `\u2068${page.keyword}\u2069`;
-    els.keywordNote.textContent = t('occurrences', { keyword, found: found.length, count: k.count });
+    els.keywordNote.textContent = t('occurrences', { keyword, found: found.length });
   } else {
     els.keywordNote.textContent = '';
   }

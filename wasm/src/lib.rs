@@ -11,8 +11,10 @@
 //!    explain.
 //! 4. A result `n >= 0` is the length of the answer at [`talkhis_output`], as `u32` words:
 //!    `total_sentences, total_words, S, S × (start, length, score), K, K × (start, length,
-//!    score, count)`, where starts and lengths are byte offsets into the input and scores are
-//!    in thousandths; with `explain`, then `E, E × (start, length, words | content_words <<
+//!    score, count)`, then for each of the K keywords `O, O × (start, length)`: its
+//!    occurrences in every form the core counts ([`talkhis::Document::occurrences`], at most
+//!    [`MAX_OCCURRENCES`] in all), where starts and lengths are byte offsets into the input and
+//!    scores are in thousandths; with `explain`, then `E, E × (start, length, words | content_words <<
 //!    16, headline | eligible << 1, content, position, bonus, total)`, every sentence in
 //!    document order, as `talkhis --explain` shows them. A result `n < 0` means an error,
 //!    whose message (UTF-8) is the first `-n` bytes at [`talkhis_output`].
@@ -41,9 +43,20 @@ pub const MAX_SENTENCES: usize = 64;
 /// The most keywords one call returns.
 pub const MAX_KEYWORDS: usize = 64;
 
-/// Room for the largest answer: 2 + 1 + 3 × 64 + 1 + 4 × 64 + 1 + 8 × 4096 words.
-const OUTPUT_BYTES: usize =
-    4 * (2 + 1 + 3 * MAX_SENTENCES + 1 + 4 * MAX_KEYWORDS + 1 + 8 * SENTENCES);
+/// The most keyword occurrences one call returns, all keywords together.
+pub const MAX_OCCURRENCES: usize = 16384;
+
+/// Room for the largest answer: 2 + 1 + 3 × 64 + 1 + 4 × 64 + 64 + 2 × 16384 + 1 + 8 × 4096
+/// words.
+const OUTPUT_BYTES: usize = 4
+    * (2 + 1
+        + 3 * MAX_SENTENCES
+        + 1
+        + 4 * MAX_KEYWORDS
+        + MAX_KEYWORDS
+        + 2 * MAX_OCCURRENCES
+        + 1
+        + 8 * SENTENCES);
 
 /// How many weights [`talkhis_weights`] holds.
 pub const WEIGHTS: usize = 15;
@@ -149,6 +162,19 @@ pub extern "C" fn talkhis_run(
                 let summary: Summary<'_, MAX_SENTENCES> = doc.summary();
                 let keywords: Keywords<'_, MAX_KEYWORDS> = doc.keywords();
                 answer(&mut out, &summary, &keywords);
+                let mut room = MAX_OCCURRENCES;
+                for k in &keywords.keywords {
+                    let start = out.len;
+                    out.u32(0);
+                    let mut n = 0;
+                    for (from, to) in doc.occurrences(k).take(room) {
+                        out.u32(from as u32);
+                        out.u32((to - from) as u32);
+                        n += 1;
+                    }
+                    room -= n;
+                    out.patch(start, n as u32);
+                }
                 if explain != 0 {
                     let start = out.len;
                     out.u32(0);
@@ -157,16 +183,19 @@ pub extern "C" fn talkhis_run(
                         parts(&mut out, &s);
                         n += 1;
                     }
-                    if let Some(count) = out.buf.get_mut(start..start + 4) {
-                        count.copy_from_slice(&u32::to_le_bytes(n));
-                    }
+                    out.patch(start, n);
                 }
                 out.len as i32
             }
-            Err(e) => fail(&mut out, &e),
+            Err(e) => {
+                // Formatted here, the module's own messages as bytes: one `fail` taking
+                // `&dyn Display` for all three made the module 112 B larger.
+                let _ = write!(out, "{e}");
+                -(out.len as i32)
+            }
         },
-        Some(Err(_)) => fail(&mut out, &"the input is not UTF-8"),
-        None => fail(&mut out, &"the input is longer than the input buffer"),
+        Some(Err(_)) => fail(&mut out, "the input is not UTF-8"),
+        None => fail(&mut out, "the input is longer than the input buffer"),
     }
 }
 
@@ -233,9 +262,9 @@ fn parts(out: &mut Out<'_>, s: &SentenceScore<'_>) {
     out.u32(s.total.0);
 }
 
-/// Writes the error message and returns minus its length.
-fn fail(out: &mut Out<'_>, e: &dyn fmt::Display) -> i32 {
-    let _ = write!(out, "{e}");
+/// Writes a message of the module's own and returns minus its length.
+fn fail(out: &mut Out<'_>, message: &str) -> i32 {
+    out.bytes(message.as_bytes());
     -(out.len as i32)
 }
 
@@ -248,6 +277,13 @@ struct Out<'a> {
 impl Out<'_> {
     fn u32(&mut self, v: u32) {
         self.bytes(&v.to_le_bytes());
+    }
+
+    /// Overwrites the `u32` written at byte `at` (a count written before what it counts).
+    fn patch(&mut self, at: usize, v: u32) {
+        if let Some(word) = self.buf.get_mut(at..at + 4) {
+            word.copy_from_slice(&v.to_le_bytes());
+        }
     }
 
     fn bytes(&mut self, bytes: &[u8]) {

@@ -56,6 +56,25 @@ test('a keyword counts in all its forms (core example)', () => {
   assert.equal(keywords[0].start, text.indexOf('الإرهاب'));
 });
 
+test('a keyword\'s occurrences: every form the core counts, in code units', () => {
+  const text = 'الإرهاب خطر. مكافحة الارهاب واجب، والإرهابيون أعداء 😀 للإرهاب.';
+  const [top] = talkhis.summarize(text, { keywords: 3 }).keywords;
+  const forms = top.occurrences.map((o) => text.slice(o.start, o.end));
+  assert.deepEqual(forms, ['الإرهاب', 'الارهاب', 'والإرهابيون', 'للإرهاب']);
+  assert.equal(top.occurrences.length, top.count);
+  // The sample: every keyword has `count` occurrences, in order, each holding a word of its
+  // own; the top keyword's are more than its written form's.
+  const { keywords } = talkhis.summarize(sample);
+  for (const k of keywords) {
+    assert.equal(k.occurrences.length, k.count, k.text);
+    assert.ok(k.occurrences.every((o, i) => o.start < o.end && (i === 0 || k.occurrences[i - 1].end <= o.start)), k.text);
+    assert.ok(k.occurrences.some((o) => o.start <= k.start && k.start < o.end), k.text);
+  }
+  const exact = sample.split(keywords[0].text).length - 1;
+  assert.ok(keywords[0].occurrences.length > exact, `${keywords[0].occurrences.length} > ${exact}`);
+  assert.deepEqual(talkhis.summarize('', {}).keywords, []);
+});
+
 test('budgets: sentences, words, ratio and the keyword count', () => {
   const cases = [
     ['one sentence', { sentences: 1 }, (s) => s.length === 1],
