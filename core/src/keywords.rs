@@ -98,6 +98,11 @@ impl Form {
 /// How terms are ranked: score, then the earlier first use, then the smaller hash.
 type Ranked = (u32, core::cmp::Reverse<u16>, core::cmp::Reverse<u32>);
 
+/// The form a keyword shows: the more frequent of its two candidates.
+fn best_form(p: &Pending) -> Form {
+    if p.forms[1].weight > p.forms[0].weight { p.forms[1] } else { p.forms[0] }
+}
+
 /// A keyword being built: its term and its two candidate forms.
 #[derive(Clone, Copy, Debug)]
 struct Pending {
@@ -132,61 +137,71 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
     /// ```
     #[must_use]
     pub fn keywords<const K: usize>(&self) -> crate::Keywords<'t, K> {
+        // Candidates are ranked with room for at least `POOL`, whatever `K`: a short list
+        // (devices ask for 10) still has candidates left when some are generic or share a
+        // word with a better one, and every `K <= POOL` ranks the same candidates, so a
+        // shorter list is the start of a longer one. (`K` is a constant: one branch is kept.)
+        if K <= POOL { self.keywords_from::<K, POOL>() } else { self.keywords_from::<K, K>() }
+    }
+
+    /// [`Self::keywords`], with `N >= K` candidates ranked (`N >= POOL`).
+    fn keywords_from<const K: usize, const N: usize>(&self) -> crate::Keywords<'t, K> {
         let config = &self.config;
         let limit = K.min(usize::from(config.keywords()));
-        let mut top: Vec<Pending, K> = Vec::new();
-        // The best terms whatever `K`: phrases must contain one of them. Ranked like `top`
-        // ([`rank_key`]), so for `K <= POOL` `top` is their first `K` and each term is ranked
-        // once on 64-bit targets; a 32-bit one ranks twice, which takes less of its flash.
-        let once = K <= POOL && crate::arch::WIDE;
-        let mut pool: Vec<(Ranked, u16), POOL> = Vec::new();
+        let mut top: Vec<Pending, N> = Vec::new();
         for t in self.scratch.terms.iter() {
-            // A term whose score is certainly below the last of a full pool cannot enter it:
+            // A term whose score is certainly below the last of a full list cannot enter it:
             // its score is at most `weight × 1000 / divisor` ([`score::position_divisor`]),
-            // which is compared without a division (most terms occur once, late).
+            // which is compared without a division (most terms occur once, late). A 32-bit
+            // target goes without the test: its 64-bit product costs flash.
             let weight = self.keyword_weight(t.count, t.first, 100);
-            let divisor = score::position_divisor(
-                u32::from(t.first) / 10,
-                self.config.keyword_position_decay(),
-            );
-            if once
-                && pool.is_full()
-                && pool.last().is_some_and(|last| {
-                    u64::from(weight) * 1000 < u64::from(last.0.0) * u64::from(divisor)
+            if crate::arch::WIDE
+                && top.is_full()
+                && top.last().is_some_and(|last| {
+                    let divisor = score::position_divisor(
+                        u32::from(t.first) / 10,
+                        self.config.keyword_position_decay(),
+                    );
+                    u64::from(weight) * 1000 < u64::from(last.score) * u64::from(divisor)
                 })
             {
                 continue;
             }
             let score = self.positioned(weight, t.first);
-            let ranked = (score, core::cmp::Reverse(t.first), core::cmp::Reverse(t.hash));
-            insert_by(&mut pool, (ranked, t.count), POOL, |r| r.0);
-            if !once {
-                let forms = [Form::default(); 2];
-                let pending =
-                    Pending { hash: t.hash, score, count: t.count, first: t.first, forms };
-                // Cut at the capacity, not at `limit`, so that a shorter list is always the
-                // start of a longer one.
-                insert_ranked(&mut top, pending, K);
+            let forms = [Form::default(); 2];
+            let pending = Pending { hash: t.hash, score, count: t.count, first: t.first, forms };
+            insert_ranked(&mut top, pending, N);
+        }
+        // What a phrase must beat to be ranked among the candidates: the last of a full list
+        // (terms below it were never ranked). A fixed bar, not the list's last place, which
+        // the words a phrase replaces and the generic terms set aside leave empty: a phrase
+        // the list would have cut stays out, as it does from a list of fewer candidates.
+        let floor = if top.is_full() { top.last().map(rank_key) } else { None };
+        // The best `POOL` terms (`N >= POOL`), which phrases must contain. Pushed one by
+        // one: heapless's `collect` panics on overflow, which the optimizer cannot rule out.
+        let mut pool: Vec<u32, POOL> = Vec::new();
+        for p in &top {
+            if pool.push(p.hash).is_err() {
+                break;
             }
         }
-        if once {
-            for &((score, first, hash), count) in &pool {
-                let forms = [Form::default(); 2];
-                let pending = Pending { hash: hash.0, score, count, first: first.0, forms };
-                if top.push(pending).is_err() {
-                    break;
-                }
-            }
-        }
-        // Pushed one by one: heapless's `collect` panics on overflow, which the optimizer
-        // cannot rule out even with equal capacities.
-        let mut hashes: Vec<u32, POOL> = Vec::new();
-        for r in &pool {
-            let _ = hashes.push(r.0.2.0);
-        }
-        let pool = hashes;
         let mut phrases: Vec<Phrase, PHRASES> = Vec::new();
         self.choose_forms(&mut top, &pool, &mut phrases);
+        // Issue 18 (`keyword_rules`): a generic word is no keyword. Judged on the form shown,
+        // known only now, once per candidate, before phrases compete: a generic term leaves
+        // its place to the next candidate. A text whose every candidate is generic (`مساءً.`)
+        // still gets its best one, as any text with content words gets a keyword.
+        let mut fallback = None;
+        retain(&mut top, |p| {
+            let Some((text, start, _)) = self.shown(best_form(p)) else { return false };
+            if !keyword_rules::generic(text) {
+                return true;
+            }
+            if fallback.is_none() {
+                fallback = Some(Keyword { text, start, score: Score(p.score), count: p.count });
+            }
+            false
+        });
         // Phrases compete with single terms for the same places; a phrase that enters takes
         // the place of its own words ranked below it (`تنظيم داعش` stands for `داعش`).
         let min = config.phrase_min_count().max(2);
@@ -199,60 +214,58 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
             let pending = Pending { hash: 0, score, count, first: ph.first, forms };
             // Ranked like a term, ties included, so that a phrase tied with the last of a
             // short list enters it as it would a longer one.
-            if top.len() >= K && top.last().is_none_or(|last| rank_key(last) >= rank_key(&pending))
+            if floor.is_some_and(|floor| floor >= rank_key(&pending))
+                || self.shown(ph.forms[0]).is_none_or(|(text, ..)| keyword_rules::generic(text))
             {
                 continue;
             }
-            top.retain(|p| p.hash == 0 || p.score >= score || (p.hash != ph.a && p.hash != ph.b));
-            insert_ranked(&mut top, pending, K);
+            retain(&mut top, |p| {
+                p.hash == 0 || p.score >= score || (p.hash != ph.a && p.hash != ph.b)
+            });
+            insert_ranked(&mut top, pending, N);
         }
         let mut out = crate::Keywords { keywords: Vec::new() };
-        let mut fallback = None;
+        // The terms of each keyword listed, found once ([`keyword_rules::Terms`]).
+        let mut listed: Vec<keyword_rules::Terms, K> = Vec::new();
         for p in &top {
             if out.keywords.len() >= limit {
                 break;
             }
-            let best = if p.forms[1].weight > p.forms[0].weight { p.forms[1] } else { p.forms[0] };
-            let (start, end) = (best.start as usize, (best.start + best.len) as usize);
-            let Some(text) = self.text.get(start..end) else { continue };
-            // Issue 18 (`keyword_rules`): no generic word, no overlap with a better keyword, no
-            // clitic a reader would not index.
-            if text.is_empty() {
-                continue;
-            }
-            if keyword_rules::generic(text) {
-                // Set aside: a text whose every candidate is generic (`مساءً.`) still gets
-                // its best one, as any text with content words gets a keyword.
-                if fallback.is_none() {
-                    fallback = Some(Keyword { text, start, score: Score(p.score), count: p.count });
-                }
-                continue;
-            }
-            if out.keywords.iter().any(|k| keyword_rules::shares_a_term(k.text, text)) {
+            let Some((text, start, end)) = self.shown(best_form(p)) else { continue };
+            // No overlap with a better keyword, no clitic a reader would not index.
+            let Some(terms) = keyword_rules::terms(text) else { continue };
+            if listed.iter().any(|k| keyword_rules::share(k, &terms)) {
                 continue;
             }
             let start = keyword_rules::bare_start(self.text, start, end);
-            let text = match self.text.get(start..end) {
+            let (text, terms) = match self.text.get(start..end) {
                 Some(bare) if bare.len() < text.len() => {
-                    if out.keywords.iter().any(|k| keyword_rules::shares_a_term(k.text, bare)) {
+                    let Some(terms) = keyword_rules::terms(bare) else { continue };
+                    if listed.iter().any(|k| keyword_rules::share(k, &terms)) {
                         continue;
                     }
-                    bare
+                    (bare, terms)
                 }
-                _ => text,
+                _ => (text, terms),
             };
             let keyword = Keyword { text, start, score: Score(p.score), count: p.count };
-            if out.keywords.push(keyword).is_err() {
+            if out.keywords.push(keyword).is_err() || listed.push(terms).is_err() {
                 break;
             }
         }
-        // (With `limit` 0 the loop stops before it sets anything aside.)
-        if let (true, Some(keyword)) = (out.keywords.is_empty(), fallback) {
+        // (With `limit` 0 nothing is listed, not even this.)
+        if let (true, true, Some(keyword)) = (out.keywords.is_empty(), limit > 0, fallback) {
             let _ = out.keywords.push(keyword);
         }
         out
     }
 
+    /// A form's span of the text, with where it starts and ends; `None` if it is empty.
+    fn shown(&self, form: Form) -> Option<(&'t str, usize, usize)> {
+        let (start, end) =
+            (form.start as usize, (form.start as usize).saturating_add(form.len as usize));
+        self.text.get(start..end).filter(|text| !text.is_empty()).map(|text| (text, start, end))
+    }
     /// A keyword's score, in thousandths: its occurrences times `percent` / 100, boosted if
     /// in the headline, falling with where the text first uses it (per 10 words, so a term
     /// named early in the lead beats one with as many occurrences named later).
@@ -294,10 +307,11 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
         if by_hash {
             sort_pending(top, Order::Hash);
         }
-        // One bit per top or pooled term, by the top bits of its hash: most content words
-        // are neither, and one test tells them so before any list is searched.
+        // One bit per candidate (pooled terms are the first of them), by the top bits of its
+        // hash: most content words are none, and one test tells them so before any list is
+        // searched.
         let mut wanted = TermBits::new();
-        for hash in top.iter().map(|p| p.hash).chain(pool.iter().copied()) {
+        for hash in top.iter().map(|p| p.hash) {
             wanted.insert(hash);
         }
         let packed = self.scratch.packed_words();
@@ -588,6 +602,25 @@ fn rank_key(p: &Pending) -> Ranked {
     (p.score, core::cmp::Reverse(p.first), core::cmp::Reverse(p.hash))
 }
 
+/// Keeps the entries of `top` that `keep` accepts, in order. Each kept entry is swapped
+/// down into place: `Vec::retain` (or a plain copy, which may overlap) shifts with `memmove`,
+/// whose word-at-a-time code costs a Cortex-M0 more flash than this module.
+fn retain<const N: usize>(top: &mut Vec<Pending, N>, mut keep: impl FnMut(&Pending) -> bool) {
+    let mut kept = 0;
+    for i in 0..top.len() {
+        if !top.get(i).is_some_and(&mut keep) {
+            continue;
+        }
+        if let Some((left, right)) = top.split_at_mut_checked(i)
+            && let (Some(a), Some(b)) = (left.get_mut(kept), right.first_mut())
+        {
+            core::mem::swap(a, b);
+        }
+        kept += 1;
+    }
+    top.truncate(kept);
+}
+
 /// Inserts `item` into `list`, kept sorted by descending `key` and at most `limit` long.
 fn insert_by<T, K: Ord, const N: usize>(
     list: &mut Vec<T, N>,
@@ -649,12 +682,12 @@ mod tests {
                 "a word used far more often than its phrase",
                 "الإرهاب خطر. دعت الدول إلى مكافحة الإرهاب. الإرهاب يضرب. مكافحة الإرهاب واجب. \
                  الإرهاب عدو. الإرهاب يهدد المدن.",
-                &["الإرهاب", "خطر", "دعت"][..],
+                &["الإرهاب", "خطر", "دعت", "الدول"][..],
             ),
             (
                 "a word met mostly inside its phrase",
                 "غنى عاصي الرحباني. لحن عاصي الرحباني أغنية. عاصي الرحباني موسيقار.",
-                &["عاصي الرحباني", "غنى", "لحن"][..],
+                &["عاصي الرحباني", "غنى", "لحن", "أغنية"][..],
             ),
             (
                 "two phrases sharing a word",
