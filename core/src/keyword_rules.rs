@@ -26,14 +26,14 @@ use crate::{normalize, tokenize};
 pub(crate) type Terms = Vec<u32, 2>;
 
 /// The terms of `keyword`'s content words, found once so that a listed keyword is compared
-/// with each new candidate without being read again; `None` for more than two (a keyword
-/// is one or two adjacent words, [`keywords`](crate::keywords)).
-pub(crate) fn terms(keyword: &str) -> Option<Terms> {
+/// with each new candidate without being read again. A keyword is one word or two adjacent
+/// ones ([`keywords`](crate::keywords)), so two terms is all it has.
+pub(crate) fn terms(keyword: &str) -> Terms {
     let mut terms = Terms::new();
-    for hash in term_hashes(keyword) {
-        terms.push(hash).ok()?;
+    for hash in term_hashes(keyword).take(2) {
+        let _ = terms.push(hash);
     }
-    Some(terms)
+    terms
 }
 
 /// Whether two keywords share a content word's term (its stem).
@@ -44,7 +44,7 @@ pub(crate) fn share(a: &Terms, b: &Terms) -> bool {
 /// Whether `a` and `b` share a content word's term.
 #[cfg(test)]
 fn shares_a_term(a: &str, b: &str) -> bool {
-    matches!((terms(a), terms(b)), (Some(a), Some(b)) if share(&a, &b))
+    share(&terms(a), &terms(b))
 }
 
 /// The term hashes of the content words of `text`.

@@ -148,110 +148,135 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
     fn keywords_from<const K: usize, const N: usize>(&self) -> crate::Keywords<'t, K> {
         let config = &self.config;
         let limit = K.min(usize::from(config.keywords()));
-        let mut top: Vec<Pending, N> = Vec::new();
-        for t in self.scratch.terms.iter() {
-            // A term whose score is certainly below the last of a full list cannot enter it:
-            // its score is at most `weight × 1000 / divisor` ([`score::position_divisor`]),
-            // which is compared without a division (most terms occur once, late). A 32-bit
-            // target goes without the test: its 64-bit product costs flash.
-            let weight = self.keyword_weight(t.count, t.first, 100);
-            if crate::arch::WIDE
-                && top.is_full()
-                && top.last().is_some_and(|last| {
-                    let divisor = score::position_divisor(
-                        u32::from(t.first) / 10,
-                        self.config.keyword_position_decay(),
-                    );
-                    u64::from(weight) * 1000 < u64::from(last.score) * u64::from(divisor)
-                })
-            {
-                continue;
-            }
-            let score = self.positioned(weight, t.first);
-            let forms = [Form::default(); 2];
-            let pending = Pending { hash: t.hash, score, count: t.count, first: t.first, forms };
-            insert_ranked(&mut top, pending, N);
-        }
-        // What a phrase must beat to be ranked among the candidates: the last of a full list
-        // (terms below it were never ranked). A fixed bar, not the list's last place, which
-        // the words a phrase replaces and the generic terms set aside leave empty: a phrase
-        // the list would have cut stays out, as it does from a list of fewer candidates.
-        let floor = if top.is_full() { top.last().map(rank_key) } else { None };
-        // The best `POOL` terms (`N >= POOL`), which phrases must contain. Pushed one by
-        // one: heapless's `collect` panics on overflow, which the optimizer cannot rule out.
-        let mut pool: Vec<u32, POOL> = Vec::new();
-        for p in &top {
-            if pool.push(p.hash).is_err() {
-                break;
-            }
-        }
-        let mut phrases: Vec<Phrase, PHRASES> = Vec::new();
-        self.choose_forms(&mut top, &pool, &mut phrases);
-        // Issue 18 (`keyword_rules`): a generic word is no keyword. Judged on the form shown,
-        // known only now, once per candidate, before phrases compete: a generic term leaves
-        // its place to the next candidate. A text whose every candidate is generic (`مساءً.`)
-        // still gets its best one, as any text with content words gets a keyword.
-        let mut fallback = None;
-        retain(&mut top, |p| {
-            let Some((text, start, _)) = self.shown(best_form(p)) else { return false };
-            if !keyword_rules::generic(text) {
-                return true;
-            }
-            if fallback.is_none() {
-                fallback = Some(Keyword { text, start, score: Score(p.score), count: p.count });
-            }
-            false
-        });
-        // Phrases compete with single terms for the same places; a phrase that enters takes
-        // the place of its own words ranked below it (`تنظيم داعش` stands for `داعش`).
         let min = config.phrase_min_count().max(2);
-        for ph in
-            phrases.iter().filter(|ph| ph.count - ph.error >= min && config.phrase_weight() > 0)
-        {
-            let count = ph.count - ph.error;
-            let score = self.keyword_score(count, ph.first, config.phrase_weight());
-            let forms = [ph.forms[0], Form::default()];
-            let pending = Pending { hash: 0, score, count, first: ph.first, forms };
-            // Ranked like a term, ties included, so that a phrase tied with the last of a
-            // short list enters it as it would a longer one.
-            if floor.is_some_and(|floor| floor >= rank_key(&pending))
-                || self.shown(ph.forms[0]).is_none_or(|(text, ..)| keyword_rules::generic(text))
-            {
-                continue;
-            }
-            retain(&mut top, |p| {
-                p.hash == 0 || p.score >= score || (p.hash != ph.a && p.hash != ph.b)
-            });
-            insert_ranked(&mut top, pending, N);
-        }
+        let mut top: Vec<Pending, N> = Vec::new();
+        let mut pool: Vec<u32, POOL> = Vec::new();
+        let mut phrases: Vec<Phrase, PHRASES> = Vec::new();
         let mut out = crate::Keywords { keywords: Vec::new() };
         // The terms of each keyword listed, found once ([`keyword_rules::Terms`]).
         let mut listed: Vec<keyword_rules::Terms, K> = Vec::new();
-        for p in &top {
-            if out.keywords.len() >= limit {
-                break;
-            }
-            let Some((text, start, end)) = self.shown(best_form(p)) else { continue };
-            // No overlap with a better keyword, no clitic a reader would not index.
-            let Some(terms) = keyword_rules::terms(text) else { continue };
-            if listed.iter().any(|k| keyword_rules::share(k, &terms)) {
-                continue;
-            }
-            let start = keyword_rules::bare_start(self.text, start, end);
-            let (text, terms) = match self.text.get(start..end) {
-                Some(bare) if bare.len() < text.len() => {
-                    let Some(terms) = keyword_rules::terms(bare) else { continue };
-                    if listed.iter().any(|k| keyword_rules::share(k, &terms)) {
-                        continue;
-                    }
-                    (bare, terms)
+        let mut fallback = None;
+        // Candidates are walked best first, `N` at a time: a round ranks those below every
+        // candidate an earlier one walked (`above`), until the list is full. Most lists fill
+        // in the first; one whose candidates are mostly set aside takes the next `N`, as a
+        // longer list would, so a list is full whenever the text has enough candidates (in
+        // `ROUNDS` × `N`) and a short list is the start of a long one.
+        let mut above: Option<Ranked> = None;
+        for round in 0..ROUNDS {
+            top.clear();
+            for t in self.scratch.terms.iter() {
+                // A term whose score is certainly below the last of a full list cannot enter
+                // it: its score is at most `weight × 1000 / divisor`
+                // ([`score::position_divisor`]), compared without a division (most terms occur
+                // once, late). A 32-bit target goes without: its 64-bit product costs flash.
+                let weight = self.keyword_weight(t.count, t.first, 100);
+                if crate::arch::WIDE
+                    && top.is_full()
+                    && top.last().is_some_and(|last| {
+                        let divisor = score::position_divisor(
+                            u32::from(t.first) / 10,
+                            self.config.keyword_position_decay(),
+                        );
+                        u64::from(weight) * 1000 < u64::from(last.score) * u64::from(divisor)
+                    })
+                {
+                    continue;
                 }
-                _ => (text, terms),
-            };
-            let keyword = Keyword { text, start, score: Score(p.score), count: p.count };
-            if out.keywords.push(keyword).is_err() || listed.push(terms).is_err() {
+                let score = self.positioned(weight, t.first);
+                let forms = [Form::default(); 2];
+                let pending =
+                    Pending { hash: t.hash, score, count: t.count, first: t.first, forms };
+                if above.is_none_or(|above| rank_key(&pending) < above) {
+                    insert_ranked(&mut top, pending);
+                }
+            }
+            // What a phrase must beat to be ranked in this round: the last of a full list
+            // (terms below it are left to the next). A fixed bar, not the list's last place,
+            // which the words a phrase replaces and the generic terms set aside leave empty.
+            let floor = if top.is_full() { top.last().map(rank_key) } else { None };
+            if round == 0 {
+                // The best `POOL` terms (`N >= POOL`), which phrases must contain, counted in
+                // the first round. Pushed one by one: heapless's `collect` panics on overflow,
+                // which the optimizer cannot rule out.
+                for p in &top {
+                    if pool.push(p.hash).is_err() {
+                        break;
+                    }
+                }
+            }
+            self.choose_forms(&mut top, &pool, (round == 0).then_some(&mut phrases));
+            // Issue 18 (`keyword_rules`): a generic word is no keyword. Judged on the form
+            // shown, known only now, once per candidate, before phrases compete: a generic
+            // term leaves its place to the next candidate. A text whose every candidate is
+            // generic (`مساءً.`) still gets its best one, as any text with content words gets
+            // a keyword.
+            for p in top.iter_mut() {
+                let Some((text, start, _)) = self.shown(best_form(p)) else { continue };
+                if keyword_rules::generic(text) {
+                    if fallback.is_none() {
+                        fallback =
+                            Some(Keyword { text, start, score: Score(p.score), count: p.count });
+                    }
+                    p.count = 0;
+                }
+            }
+            // Phrases compete with single terms for the same places, ranked like a term, ties
+            // included, so that a phrase tied with the last of a short list enters it as it
+            // would a longer one. A phrase that enters, in this round or an earlier one, takes
+            // the place of its own words ranked below it (`تنظيم داعش` stands for `داعش`):
+            // they lose their form, so the walk below passes over them, and a phrase that
+            // pushes the last candidate out of a full list leaves it full: the next round
+            // starts below its last entry.
+            for ph in &phrases {
+                let count = ph.count - ph.error;
+                let score = self.keyword_score(count, ph.first, config.phrase_weight());
+                let forms = [ph.forms[0], Form::default()];
+                let pending = Pending { hash: 0, score, count, first: ph.first, forms };
+                let rank = rank_key(&pending);
+                if count < min
+                    || config.phrase_weight() == 0
+                    || floor.is_some_and(|floor| floor >= rank)
+                    || self.shown(ph.forms[0]).is_none_or(|(text, ..)| keyword_rules::generic(text))
+                {
+                    continue;
+                }
+                for p in top.iter_mut() {
+                    if p.hash != 0 && p.score < score && (p.hash == ph.a || p.hash == ph.b) {
+                        p.count = 0;
+                    }
+                }
+                if above.is_none_or(|above| rank < above) {
+                    insert_ranked(&mut top, pending);
+                }
+            }
+            // Where the next round starts: below the last candidate of a full list (a phrase
+            // may have pushed terms out of it, which the next round ranks again).
+            let bound = if top.is_full() { top.last().map(rank_key) } else { floor };
+            for p in &top {
+                if out.keywords.len() >= limit {
+                    break;
+                }
+                // (A candidate set aside above has no count.)
+                let Some((text, start, end)) = self.shown(best_form(p)).filter(|_| p.count > 0)
+                else {
+                    continue;
+                };
+                // No overlap with a better keyword, no clitic a reader would not index.
+                let start = keyword_rules::bare_start(self.text, start, end);
+                let text = self.text.get(start..end).unwrap_or(text);
+                let terms = keyword_rules::terms(text);
+                if listed.iter().any(|k| keyword_rules::share(k, &terms)) {
+                    continue;
+                }
+                let keyword = Keyword { text, start, score: Score(p.score), count: p.count };
+                if out.keywords.push(keyword).is_err() || listed.push(terms).is_err() {
+                    break;
+                }
+            }
+            if out.keywords.len() >= limit || floor.is_none() {
                 break;
             }
+            above = bound;
         }
         // (With `limit` 0 nothing is listed, not even this.)
         if let (true, true, Some(keyword)) = (out.keywords.is_empty(), limit > 0, fallback) {
@@ -290,13 +315,13 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
         weight.saturating_mul(score::position(u32::from(first) / 10, decay)) / 1000
     }
 
-    /// Pass 3: finds each keyword's most frequent surface form, and counts the phrases that
-    /// pair a keyword with an adjacent content word.
+    /// Pass 3: finds each keyword's most frequent surface form, and (given `phrases`) counts
+    /// the phrases that pair a pooled term with an adjacent content word.
     fn choose_forms<const K: usize>(
         &self,
         top: &mut Vec<Pending, K>,
         pool: &[u32],
-        phrases: &mut Vec<Phrase, PHRASES>,
+        mut phrases: Option<&mut Vec<Phrase, PHRASES>>,
     ) {
         let min = self.config.phrase_min_count().max(2);
         // Looked up for every content word: for a long list (the CLI asks for 256), by binary
@@ -352,7 +377,8 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
                 // the words next to a pooled one.
                 let repeated =
                     |hash: u32| self.scratch.terms.get(hash).is_some_and(|t| t.count >= min);
-                if let Some(prev) = previous
+                if let Some(phrases) = phrases.as_deref_mut()
+                    && let Some(prev) = previous
                     && (prev.pooled || pooled)
                     && self
                         .text
@@ -456,12 +482,19 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
 /// The longest keyword list that pass 3 scans rather than binary-searches.
 const SCAN_MAX: usize = 16;
 
-/// The most distinct phrases followed at once (a fixed stack budget: 32 bytes each).
+/// The most distinct phrases followed at once (a fixed stack budget: 32 bytes each; at most
+/// 32, one bit each in a `u32`).
 const PHRASES: usize = 32;
+const _: () = assert!(PHRASES <= 32);
 
 /// How many of the best terms a phrase may be built on (whatever the `K` asked for, so that a
 /// shorter keyword list is the start of a longer one).
 const POOL: usize = 16;
+
+/// The most rounds of `N` candidates a keyword list is filled from
+/// ([`Document::keywords`]): a text whose candidates are set aside by the dozen (generic,
+/// sharing a word) costs at most this many passes over it.
+const ROUNDS: usize = 4;
 
 /// A content word just read, remembered to pair it with the next one.
 #[derive(Clone, Copy, Debug)]
@@ -575,9 +608,26 @@ fn vote<const F: usize>(forms: &mut [Form; F], seen: Form) {
 }
 
 /// Inserts `p` into `top` (best first, ties to the term seen earlier in the text, then to the
-/// smaller hash, so the order never depends on the table layout), keeping at most `limit`.
-fn insert_ranked<const K: usize>(top: &mut Vec<Pending, K>, p: Pending, limit: usize) {
-    insert_by(top, p, limit, rank_key);
+/// smaller hash, so the order never depends on the table layout); a full list drops its last.
+fn insert_ranked<const N: usize>(top: &mut Vec<Pending, N>, p: Pending) {
+    let k = rank_key(&p);
+    // Most terms rank below a full list: one comparison with its last entry rejects them.
+    if top.is_full() && top.last().is_none_or(|last| k <= rank_key(last)) {
+        return;
+    }
+    let at = top.iter().position(|q| k > rank_key(q)).unwrap_or(top.len());
+    if top.is_full() {
+        top.pop();
+    }
+    // Appended, then moved up by swaps: `Vec::insert` would shift with `memmove`, whose
+    // word-at-a-time code costs a Cortex-M0 more flash than the rest of this module.
+    if top.push(p).is_ok() {
+        for i in (at + 1..top.len()).rev() {
+            if let Some([a, b]) = top.get_mut(i - 1..=i) {
+                core::mem::swap(a, b);
+            }
+        }
+    }
 }
 
 /// How [`sort_pending`] orders the keywords being built.
@@ -600,55 +650,6 @@ fn sort_pending(top: &mut [Pending], order: Order) {
 /// The order of keywords, best first: score, then the earlier first use, then the smaller hash.
 fn rank_key(p: &Pending) -> Ranked {
     (p.score, core::cmp::Reverse(p.first), core::cmp::Reverse(p.hash))
-}
-
-/// Keeps the entries of `top` that `keep` accepts, in order. Each kept entry is swapped
-/// down into place: `Vec::retain` (or a plain copy, which may overlap) shifts with `memmove`,
-/// whose word-at-a-time code costs a Cortex-M0 more flash than this module.
-fn retain<const N: usize>(top: &mut Vec<Pending, N>, mut keep: impl FnMut(&Pending) -> bool) {
-    let mut kept = 0;
-    for i in 0..top.len() {
-        if !top.get(i).is_some_and(&mut keep) {
-            continue;
-        }
-        if let Some((left, right)) = top.split_at_mut_checked(i)
-            && let (Some(a), Some(b)) = (left.get_mut(kept), right.first_mut())
-        {
-            core::mem::swap(a, b);
-        }
-        kept += 1;
-    }
-    top.truncate(kept);
-}
-
-/// Inserts `item` into `list`, kept sorted by descending `key` and at most `limit` long.
-fn insert_by<T, K: Ord, const N: usize>(
-    list: &mut Vec<T, N>,
-    item: T,
-    limit: usize,
-    key: impl Fn(&T) -> K,
-) {
-    let k = key(&item);
-    // Most terms rank below a full list: one comparison with its last entry rejects them.
-    if list.len() >= limit && list.last().is_none_or(|last| k <= key(last)) {
-        return;
-    }
-    let at = list.iter().position(|q| k > key(q)).unwrap_or(list.len());
-    if at >= limit {
-        return;
-    }
-    if list.len() >= limit {
-        list.pop();
-    }
-    // Appended, then moved up by swaps: `Vec::insert` would shift with `memmove`, whose
-    // word-at-a-time code costs a Cortex-M0 more flash than the rest of this module.
-    if list.push(item).is_ok() {
-        for i in (at + 1..list.len()).rev() {
-            if let Some([a, b]) = list.get_mut(i - 1..=i) {
-                core::mem::swap(a, b);
-            }
-        }
-    }
 }
 
 #[cfg(test)]
@@ -712,12 +713,12 @@ mod tests {
     fn ranking_keeps_the_best() {
         let mut top: Vec<Pending, 3> = Vec::new();
         for (h, s, f) in [(1, 10, 0), (2, 30, 0), (3, 20, 0), (4, 30, 1), (5, 5, 0), (6, 30, 0)] {
-            insert_ranked(&mut top, pending(h, s, f), 3);
+            insert_ranked(&mut top, pending(h, s, f));
         }
         let order: Vec<u32, 3> = top.iter().map(|p| p.hash).collect();
         assert_eq!(order, [2, 6, 4]);
-        let mut none: Vec<Pending, 3> = Vec::new();
-        insert_ranked(&mut none, pending(1, 1, 0), 0);
+        let mut none: Vec<Pending, 0> = Vec::new();
+        insert_ranked(&mut none, pending(1, 1, 0));
         assert!(none.is_empty());
     }
 
