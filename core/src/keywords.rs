@@ -291,6 +291,7 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
             (form.start as usize, (form.start as usize).saturating_add(form.len as usize));
         self.text.get(start..end).filter(|text| !text.is_empty()).map(|text| (text, start, end))
     }
+
     /// A keyword's score, in thousandths: its occurrences times `percent` / 100, boosted if
     /// in the headline, falling with where the text first uses it (per 10 words, so a term
     /// named early in the lead beats one with as many occurrences named later).
