@@ -82,6 +82,7 @@ mod config;
 mod error;
 mod furniture;
 mod kept;
+mod keyword_forms;
 mod keyword_rules;
 mod keywords;
 pub mod normalize;
