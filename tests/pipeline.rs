@@ -107,6 +107,30 @@ fn output_capacity_caps_the_budget() {
 }
 
 #[test]
+fn a_summary_is_the_same_at_any_capacity_that_holds_it() {
+    // The command line and the Python binding build the smallest summary that holds the
+    // budget (8 or 64 sentences) instead of 1,024: it must choose the same sentences.
+    let mut s = big();
+    let long_text = SAMPLE.repeat(6);
+    for budget in
+        [Budget::Sentences(3), Budget::Sentences(8), Budget::Words(120), Budget::Ratio(300)]
+    {
+        let config = Config::new().with_budget(budget);
+        for (name, text) in TEXTS.iter().copied().chain([("six samples", long_text.as_str())]) {
+            let mut doc = s.analyze(text, &config).unwrap();
+            let wide: Summary<'_, 1024> = doc.summary();
+            let mid: Summary<'_, 64> = doc.summary();
+            assert_eq!(mid.sentences[..], wide.sentences[..], "{name}, {budget:?}");
+            if let Budget::Sentences(n) = budget {
+                let small: Summary<'_, 8> = doc.summary();
+                assert!(usize::from(n) <= 8);
+                assert_eq!(small.sentences[..], wide.sentences[..], "{name}, {budget:?}");
+            }
+        }
+    }
+}
+
+#[test]
 fn postcard_round_trip() {
     let mut s = big();
     let mut doc = s.analyze(SAMPLE, &Config::new()).unwrap();

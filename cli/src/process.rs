@@ -125,10 +125,26 @@ fn analyze_with<'t, const S: usize, const T: usize>(
         words.resize(want, WordSlot::EMPTY);
     }
     let mut doc = scratch.analyze_with(text, &req.config, words)?;
-    let keywords: Keywords<'t, MAX_KEYWORDS> = doc.keywords();
+    // The core's keyword and summary passes cost more with a larger capacity, and a shorter
+    // list or summary is the start of a longer one: the smallest that holds the request.
+    let keywords: Keywords<'t, MAX_KEYWORDS> = match req.config.keywords() {
+        0..=16 => widen(doc.keywords::<16>()),
+        17..=64 => widen(doc.keywords::<64>()),
+        _ => doc.keywords(),
+    };
     let mut postcard = None;
     let (sentences, totals, capped) = if req.mode == Mode::Summarize {
-        let summary: Summary<'t, SUMMARY_SENTENCES> = doc.summary();
+        let summary: Summary<'t, SUMMARY_SENTENCES> = match req.config.budget() {
+            Budget::Sentences(0..=8) => widen_summary(doc.summary::<8>()),
+            Budget::Sentences(9..=64) => widen_summary(doc.summary::<64>()),
+            Budget::Sentences(_) => doc.summary(),
+            // A budget in words takes as many sentences as they need: 64 unless they are
+            // not enough.
+            Budget::Words(_) | Budget::Ratio(_) => {
+                let short = doc.summary::<64>();
+                if short.sentences.is_full() { doc.summary() } else { widen_summary(short) }
+            }
+        };
         if req.format == Format::Postcard {
             postcard = Some(encode(|buf| summary.to_postcard(buf).map(|b| b.len()), text)?);
         }
@@ -153,6 +169,26 @@ fn analyze_with<'t, const S: usize, const T: usize>(
         postcard,
         capped,
     })
+}
+
+/// `keywords` in a list of the CLI's capacity (the list and its postcard encoding are the same
+/// whatever the capacity).
+fn widen<'t, const K: usize>(keywords: Keywords<'t, K>) -> Keywords<'t, MAX_KEYWORDS> {
+    let mut wide = Keywords { keywords: Default::default() };
+    for keyword in keywords.keywords {
+        let _ = wide.keywords.push(keyword);
+    }
+    wide
+}
+
+/// `summary` in a summary of the CLI's capacity, as [`widen`] does for keywords.
+fn widen_summary<'t, const N: usize>(summary: Summary<'t, N>) -> Summary<'t, SUMMARY_SENTENCES> {
+    let Summary { sentences, total_sentences, total_words } = summary;
+    let mut wide = Summary { sentences: Default::default(), total_sentences, total_words };
+    for sentence in sentences {
+        let _ = wide.sentences.push(sentence);
+    }
+    wide
 }
 
 /// Runs a `to_postcard` into a buffer large enough for any result of `text`: every byte of
