@@ -602,9 +602,52 @@ mod tests {
     /// checked against.
     mod oracle {
         use super::super::{
-            ALEF, Folded, KAF, YEH, fold_arabic, fold_forms_b, is_combining, is_other_word_char,
-            shift,
+            ALEF, Folded, KAF, YEH, fold_arabic, fold_forms_b, is_combining, shift,
         };
+
+        /// The letters and digits of U+00A0..U+00BF, as bits: `ª ² ³ µ ¹ º ¼ ½ ¾`.
+        const LATIN1_WORD: u32 = 0x762C_0400;
+
+        /// `is_other_word_char` as it was, a `match` of the ranges.
+        pub const fn is_other_word_char(u: u32) -> bool {
+            match u {
+                0x80..=0x9F | 0xD7 | 0xF7 => false,
+                0xA0..=0xBF => LATIN1_WORD >> (u - 0xA0) & 1 != 0,
+                // Modifier symbols and combining marks (but two alphabetic ones).
+                0x02C2..=0x02C5 | 0x02D2..=0x02DF | 0x02E5..=0x02EB | 0x02ED => false,
+                0x02EF..=0x0344 | 0x0346..=0x0362 => false,
+                // Greek, Cyrillic, Armenian and Hebrew punctuation and signs.
+                0x0375 | 0x037E | 0x0384 | 0x0385 | 0x0387 | 0x03F6 | 0x0482..=0x0489 => false,
+                0x055A..=0x055F
+                | 0x0589..=0x05AF
+                | 0x05BE
+                | 0x05C0
+                | 0x05C3
+                | 0x05C6
+                | 0x05F3..=0x05FF => false,
+                // Arabic presentation forms A: letters but for symbols, brackets and noncharacters.
+                0xFBB2..=0xFBD2 | 0xFD3E..=0xFD4F | 0xFDC8..=0xFDEF | 0xFDFC..=0xFDFF => false,
+                // Spaces, punctuation, currency signs, arrows, technical symbols, box drawing, CJK
+                // radicals and symbols.
+                0x1680 | 0x2000..=0x206F | 0x20A0..=0x20FF | 0x2190..=0x245F | 0x2500..=0x2BFF => {
+                    false
+                }
+                0x2E00..=0x2FFF | 0x3000..=0x3004 | 0x3008..=0x3020 | 0x3030 | 0x303D..=0x303F => {
+                    false
+                }
+                0x32C0..=0x33FF => false,
+                // Private use, variation selectors, CJK and small punctuation, specials.
+                0xD800..=0xF8FF | 0xFE00..=0xFE6F | 0xFFE0..=0xFFEF | 0xFFF0..=0xFFFF => false,
+                // Fullwidth ASCII punctuation.
+                0xFF00..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65 => false,
+                // Game symbols, emoji and pictographs, but enclosed digits and letters.
+                0x1_F000..=0x1_F0FF | 0x1_F10D..=0x1_F12F | 0x1_F14A..=0x1_F14F => false,
+                0x1_F16A..=0x1_F16F | 0x1_F18A..=0x1_FBEF | 0x1_FBFA..=0x1_FFFF => false,
+                // Unassigned code points and noncharacters, tags and variation selectors, private use.
+                0x2_FA20..=0x2_FFFF | 0x3_4000.. => false,
+                _ => true,
+            }
+        }
 
         pub const fn fold(c: char) -> Folded {
             let u = c as u32;
@@ -698,6 +741,13 @@ mod tests {
         // Elsewhere: unassigned code points, and the signs and punctuation of the blocks of
         // other scripts (Devanagari danda, Thai currency...), about 3.5% of the plane.
         assert!(differ(0x80..=0xFFFF) < 2_500, "{}", differ(0x80..=0xFFFF));
+    }
+
+    #[test]
+    fn other_word_char_bounds_agree_with_the_oracle_on_every_code_point() {
+        for u in 0..=0x10_FFFF {
+            assert_eq!(is_other_word_char(u), oracle::is_other_word_char(u), "U+{u:04X}");
+        }
     }
 
     #[test]

@@ -17,7 +17,8 @@
 //! Lookup is a hash probe: a 1,024-slot open-addressing index of the table, generated with it,
 //! whose entries carry a tag of the word's hash, so a word is compared with about one stopword (a
 //! binary search took nine comparisons); the one pronoun suffix a word can end in is read from
-//! its last two or three letters.
+//! its last two or three letters. Devices store the words one byte a letter ([`PACKED`], built
+//! from the table at compile time), which halves their flash.
 //!
 //! # Examples
 //!
@@ -134,8 +135,28 @@ fn pronoun_suffix(word: &[u8]) -> usize {
 
 /// Whether `bytes` is one of the table's words: a probe of [`INDEX`] from the word's
 /// [`slot`], comparing only the entries that carry its tag.
+///
+/// On 64-bit targets the probe reads [`UTF8_INDEX`] and compares the UTF-8 words, a
+/// comparison of bytes; elsewhere it reads [`INDEX`] and the letters of [`PACKED`], once, out
+/// of line, for flash.
 #[inline(always)]
 fn listed(bytes: &[u8]) -> bool {
+    if crate::arch::WIDE {
+        probe(bytes, &UTF8_INDEX, is_utf8_word_at)
+    } else {
+        listed_packed(bytes)
+    }
+}
+
+/// [`listed`] on [`PACKED`].
+#[inline(never)]
+fn listed_packed(bytes: &[u8]) -> bool {
+    probe(bytes, &INDEX, is_packed_word_at)
+}
+
+/// A probe of `index` for `bytes`: `is_word_at` compares the word at an entry's offset.
+#[inline(always)]
+fn probe(bytes: &[u8], index: &[u16; 1024], is_word_at: fn(usize, &[u8]) -> bool) -> bool {
     // No stopword is longer (`core/scripts/stopwords.py` checks): long content words end here.
     if bytes.len() > 16 {
         return false;
@@ -143,23 +164,119 @@ fn listed(bytes: &[u8]) -> bool {
     let (mut i, tag) = slot(bytes);
     // The index always has free slots (`core/scripts/stopwords.py` keeps it under 3/4 full).
     loop {
-        let entry = INDEX.get(i).copied().unwrap_or(EMPTY);
+        let entry = index.get(i).copied().unwrap_or(EMPTY);
         if entry == EMPTY {
             return false;
         }
         if entry & 15 == tag && is_word_at(usize::from(entry >> 4), bytes) {
             return true;
         }
-        i = (i + 1) & (INDEX.len() - 1);
+        i = (i + 1) & (index.len() - 1);
     }
 }
 
 /// Whether the word of [`WORDS`] at byte `at` is `bytes`: the same bytes, then a space or
 /// the end.
-fn is_word_at(at: usize, bytes: &[u8]) -> bool {
+fn is_utf8_word_at(at: usize, bytes: &[u8]) -> bool {
     let words = WORDS.as_bytes();
     words.get(at..at + bytes.len()) == Some(bytes)
         && words.get(at + bytes.len()).is_none_or(|&b| b == b' ')
+}
+
+/// Whether the word of [`PACKED`] at byte `at` is `bytes`: its letters, encoded back to
+/// UTF-8, are `bytes`, all of them.
+fn is_packed_word_at(at: usize, bytes: &[u8]) -> bool {
+    let mut rest = bytes;
+    for &code in PACKED.get(at..).unwrap_or_default() {
+        let letter = code & !LAST;
+        rest = match rest {
+            [b, tail @ ..] if letter >= LATIN && *b == letter => tail,
+            [lead, b, tail @ ..]
+                if letter < LATIN && *lead == 0xD8 | letter >> 6 && *b == 0x80 | letter & 0x3F =>
+            {
+                tail
+            }
+            _ => return false,
+        };
+        if code & LAST != 0 {
+            return rest.is_empty();
+        }
+    }
+    false
+}
+
+/// [`WORDS`] one byte a letter and without the spaces, which [`INDEX`] points into: a Latin
+/// letter as itself, an Arabic one (U+0600 to U+065F, two bytes in UTF-8) as its offset in the
+/// block, and [`LAST`] set on the last letter of each word. It halves the words' flash.
+static PACKED: [u8; packed_len(WORDS)] = pack(WORDS);
+
+/// [`INDEX`] with offsets in [`WORDS`] instead of [`PACKED`], for 64-bit targets (only they
+/// link it).
+static UTF8_INDEX: [u16; 1024] = utf8_index(&INDEX);
+
+/// Marks the last letter of a word in [`PACKED`] (letters take seven bits).
+const LAST: u8 = 0x80;
+
+/// The first code of a Latin letter in [`PACKED`]; the codes below are Arabic letters.
+const LATIN: u8 = 0x60;
+
+/// The length of [`PACKED`]: the letters of `words`.
+const fn packed_len(words: &str) -> usize {
+    let (bytes, mut i, mut n) = (words.as_bytes(), 0, 0);
+    while i < bytes.len() {
+        // Spaces and the second bytes of letters take no byte.
+        n += (bytes[i] != b' ' && bytes[i] & 0xC0 != 0x80) as usize;
+        i += 1;
+    }
+    n
+}
+
+/// [`PACKED`] from [`WORDS`]; a letter it cannot pack stops the build.
+const fn pack<const N: usize>(words: &str) -> [u8; N] {
+    let (bytes, mut out, mut i, mut n) = (words.as_bytes(), [0u8; N], 0, 0);
+    while i < bytes.len() {
+        match bytes[i] {
+            b' ' => out[n - 1] |= LAST,
+            lead @ (0xD8 | 0xD9) => {
+                let code = (lead & 1) << 6 | bytes[i + 1] & 0x3F;
+                assert!(code < LATIN, "only U+0600 to U+065F");
+                out[n] = code;
+                n += 1;
+                i += 1;
+            }
+            latin => {
+                assert!(latin >= LATIN && latin < LAST, "only Latin letters");
+                out[n] = latin;
+                n += 1;
+            }
+        }
+        i += 1;
+    }
+    out[n - 1] |= LAST;
+    out
+}
+
+/// [`UTF8_INDEX`] from [`INDEX`]: each word's offset in [`PACKED`] mapped to its offset in
+/// [`WORDS`].
+const fn utf8_index(index: &[u16; 1024]) -> [u16; 1024] {
+    // The offset in [`WORDS`] of each offset in [`PACKED`].
+    let mut at = [0u16; packed_len(WORDS)];
+    let (bytes, mut i, mut n) = (WORDS.as_bytes(), 0, 0);
+    while i < bytes.len() {
+        if bytes[i] != b' ' && bytes[i] & 0xC0 != 0x80 {
+            at[n] = i as u16;
+            n += 1;
+        }
+        i += 1;
+    }
+    let (mut out, mut k) = (*index, 0);
+    while k < out.len() {
+        if out[k] != EMPTY {
+            out[k] = at[(out[k] >> 4) as usize] << 4 | out[k] & 15;
+        }
+        k += 1;
+    }
+    out
 }
 
 /// A free slot of [`INDEX`].
@@ -222,6 +339,7 @@ mod tests {
     fn index_finds_every_word_and_agrees_with_search() {
         for w in stopwords() {
             assert!(listed(w.as_bytes()), "{w}");
+            assert!(listed_packed(w.as_bytes()), "{w}");
         }
         let mut probes = 0;
         for w in stopwords() {
@@ -241,11 +359,13 @@ mod tests {
                     word.push(c).unwrap();
                     word.push_str(&w[at..]).unwrap();
                     assert_eq!(listed(word.as_bytes()), listed_by_search(&word), "{word}");
+                    assert_eq!(listed_packed(word.as_bytes()), listed_by_search(&word), "{word}");
                     let next = w[at..].chars().next().map_or(0, char::len_utf8);
                     word.clear();
                     word.push_str(&w[..at]).unwrap();
                     word.push_str(&w[at + next..]).unwrap();
                     assert_eq!(listed(word.as_bytes()), listed_by_search(&word), "{word}");
+                    assert_eq!(listed_packed(word.as_bytes()), listed_by_search(&word), "{word}");
                 }
             }
         }

@@ -383,21 +383,24 @@ impl Counter<'_> {
 /// test). 256 bits on 64-bit targets: 64 let a third of an article's content words through
 /// the keyword pass's test (up to 26 terms set a bit), each then a mispredicted search; 64
 /// on smaller targets, whose stacks and flash are counted.
+///
+/// The bits are kept in 32-bit words, which a 32-bit target shifts and tests in one register
+/// (64-bit ones took library calls on Cortex-M0).
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct TermBits([u64; TERM_BITS / 64]);
+pub(crate) struct TermBits([u32; TERM_BITS / 32]);
 
 /// The bits of a [`TermBits`].
 const TERM_BITS: usize = if crate::arch::WIDE { 256 } else { 64 };
 
 impl TermBits {
     pub(crate) const fn new() -> Self {
-        Self([0; TERM_BITS / 64])
+        Self([0; TERM_BITS / 32])
     }
 
-    /// The index of `hash`'s 64-bit word and its bit there.
-    const fn bit(hash: u32) -> (usize, u64) {
+    /// The index of `hash`'s 32-bit word and its bit there.
+    const fn bit(hash: u32) -> (usize, u32) {
         let i = hash >> (32 - TERM_BITS.ilog2());
-        ((i / 64) as usize, 1 << (i % 64))
+        ((i / 32) as usize, 1 << (i % 32))
     }
 
     pub(crate) fn insert(&mut self, hash: u32) {

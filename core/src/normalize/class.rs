@@ -154,37 +154,48 @@ const LATIN1_WORD: u32 = 0x762C_0400;
 /// punctuation, symbols, marks, spaces or private use. Latin-1, the Arabic presentation forms
 /// and the punctuation and symbol blocks are exact; elsewhere the blocks' few punctuation
 /// marks and unassigned code points count as letters (`normalize`'s tests bound how many).
-pub(super) const fn is_other_word_char(u: u32) -> bool {
-    match u {
-        0x80..=0x9F | 0xD7 | 0xF7 => false,
-        0xA0..=0xBF => LATIN1_WORD >> (u - 0xA0) & 1 != 0,
-        // Modifier symbols and combining marks (but two alphabetic ones).
-        0x02C2..=0x02C5 | 0x02D2..=0x02DF | 0x02E5..=0x02EB | 0x02ED => false,
-        0x02EF..=0x0344 | 0x0346..=0x0362 => false,
-        // Greek, Cyrillic, Armenian and Hebrew punctuation and signs.
-        0x0375 | 0x037E | 0x0384 | 0x0385 | 0x0387 | 0x03F6 | 0x0482..=0x0489 => false,
-        0x055A..=0x055F | 0x0589..=0x05AF | 0x05BE | 0x05C0 | 0x05C3 | 0x05C6 | 0x05F3..=0x05FF => {
-            false
-        }
-        // Arabic presentation forms A: letters but for symbols, brackets and noncharacters.
-        0xFBB2..=0xFBD2 | 0xFD3E..=0xFD4F | 0xFDC8..=0xFDEF | 0xFDFC..=0xFDFF => false,
-        // Spaces, punctuation, currency signs, arrows, technical symbols, box drawing, CJK
-        // radicals and symbols.
-        0x1680 | 0x2000..=0x206F | 0x20A0..=0x20FF | 0x2190..=0x245F | 0x2500..=0x2BFF => false,
-        0x2E00..=0x2FFF | 0x3000..=0x3004 | 0x3008..=0x3020 | 0x3030 | 0x303D..=0x303F => false,
-        0x32C0..=0x33FF => false,
-        // Private use, variation selectors, CJK and small punctuation, specials.
-        0xD800..=0xF8FF | 0xFE00..=0xFE6F | 0xFFE0..=0xFFEF | 0xFFF0..=0xFFFF => false,
-        // Fullwidth ASCII punctuation.
-        0xFF00..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65 => false,
-        // Game symbols, emoji and pictographs, but enclosed digits and letters.
-        0x1_F000..=0x1_F0FF | 0x1_F10D..=0x1_F12F | 0x1_F14A..=0x1_F14F => false,
-        0x1_F16A..=0x1_F16F | 0x1_F18A..=0x1_FBEF | 0x1_FBFA..=0x1_FFFF => false,
-        // Unassigned code points and noncharacters, tags and variation selectors, private use.
-        0x2_FA20..=0x2_FFFF | 0x3_4000.. => false,
-        _ => true,
+///
+/// The runs that are not word characters are the bounds of [`NOT_WORD_BMP`] and
+/// [`NOT_WORD_ASTRAL`], found by a binary search: less code than a `match` of the ranges.
+pub(super) fn is_other_word_char(u: u32) -> bool {
+    if let 0xA0..=0xBF = u {
+        return LATIN1_WORD >> (u - 0xA0) & 1 != 0;
     }
+    let bounds_at_or_below = match u16::try_from(u) {
+        Ok(u) => NOT_WORD_BMP.partition_point(|&b| b <= u),
+        Err(_) => NOT_WORD_ASTRAL.partition_point(|&b| b <= u),
+    };
+    bounds_at_or_below % 2 == 0
 }
+
+/// The runs of code points below U+10000 that [`is_other_word_char`] rejects, as the first of
+/// each and the one after it (the last runs to U+FFFF): C1 controls, × and ÷; modifier
+/// symbols and combining marks (but two alphabetic ones); Greek, Cyrillic, Armenian and
+/// Hebrew punctuation and signs; spaces, punctuation, currency signs, arrows, technical
+/// symbols, box drawing, CJK radicals and symbols; private use; Arabic presentation forms A's
+/// symbols, brackets and noncharacters; variation selectors, CJK and small punctuation;
+/// fullwidth ASCII punctuation; specials.
+#[rustfmt::skip]
+const NOT_WORD_BMP: [u16; 83] = [
+    0x0080, 0x00A0, 0x00D7, 0x00D8, 0x00F7, 0x00F8, 0x02C2, 0x02C6, 0x02D2, 0x02E0,
+    0x02E5, 0x02EC, 0x02ED, 0x02EE, 0x02EF, 0x0345, 0x0346, 0x0363, 0x0375, 0x0376,
+    0x037E, 0x037F, 0x0384, 0x0386, 0x0387, 0x0388, 0x03F6, 0x03F7, 0x0482, 0x048A,
+    0x055A, 0x0560, 0x0589, 0x05B0, 0x05BE, 0x05BF, 0x05C0, 0x05C1, 0x05C3, 0x05C4,
+    0x05C6, 0x05C7, 0x05F3, 0x0600, 0x1680, 0x1681, 0x2000, 0x2070, 0x20A0, 0x2100,
+    0x2190, 0x2460, 0x2500, 0x2C00, 0x2E00, 0x3005, 0x3008, 0x3021, 0x3030, 0x3031,
+    0x303D, 0x3040, 0x32C0, 0x3400, 0xD800, 0xF900, 0xFBB2, 0xFBD3, 0xFD3E, 0xFD50,
+    0xFDC8, 0xFDF0, 0xFDFC, 0xFE70, 0xFF00, 0xFF10, 0xFF1A, 0xFF21, 0xFF3B, 0xFF41,
+    0xFF5B, 0xFF66, 0xFFE0,
+];
+
+/// [`NOT_WORD_BMP`] from U+10000 on: game symbols, emoji and pictographs, but enclosed digits
+/// and letters; unassigned code points and noncharacters, tags and variation selectors,
+/// private use (from U+34000 on).
+#[rustfmt::skip]
+const NOT_WORD_ASTRAL: [u32; 15] = [
+    0x1F000, 0x1F100, 0x1F10D, 0x1F130, 0x1F14A, 0x1F150, 0x1F16A, 0x1F170,
+    0x1F18A, 0x1FBF0, 0x1FBFA, 0x20000, 0x2FA20, 0x30000, 0x34000,
+];
 
 /// Whether a character of the Arabic block is a letter or digit: the Arabic letters
 /// (U+0621..U+063F, U+0641..U+064A), digits, and the extended letters used by Persian and
