@@ -17,7 +17,7 @@
 //! Lookup is a hash probe: a 1,024-slot open-addressing index of the table, generated with it,
 //! whose entries carry a tag of the word's hash, so a word is compared with about one stopword (a
 //! binary search took nine comparisons); the one pronoun suffix a word can end in is read from
-//! its last two or three letters. Devices store the words one byte a letter ([`PACKED`], built
+//! its last two or three letters. Devices store the words one byte a letter (`PACKED`, built
 //! from the table at compile time), which halves their flash.
 //!
 //! # Examples
