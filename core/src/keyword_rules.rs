@@ -116,30 +116,57 @@ pub(crate) fn bare_start(text: &str, mut start: usize, end: usize) -> usize {
 
 /// Whether `word` occurs in `text` as a whole word.
 fn occurs_alone(text: &str, word: &str) -> bool {
+    use crate::arch::scan;
     let (t, w) = (text.as_bytes(), word.as_bytes());
     // Searched by its last byte: in Arabic text nearly every other byte is a letter's lead
     // byte (D8 or D9), which the first byte would stop at, while a last byte is one of dozens.
+    // The scan passes as many bytes at a time as the target can (`arch::scan`); it also
+    // stops at control bytes, which are not `last`.
     let Some(&last) = w.last() else { return false };
-    let mut end = 0;
-    while let Some(skip) = t.get(end..).and_then(|rest| rest.iter().position(|&b| b == last)) {
-        end += skip + 1;
-        if t.get(..end).is_some_and(|head| head.ends_with(w)) {
-            let before = text.get(..end - w.len()).and_then(|s| s.chars().next_back());
-            let after = text.get(end..).and_then(|s| s.chars().next());
-            // A tatweel joins the word to a letter before it (`لـCNN` is not `CNN` alone).
-            if !before.is_some_and(|c| c == '\u{0640}' || normalize::is_word_char(c))
-                && !after.is_some_and(normalize::is_word_char)
-            {
-                return true;
-            }
+    let found = scan::find_by(scan::STRIDE, t, 0, [last], |at| {
+        let end = at + 1;
+        if t.get(at) != Some(&last) || !t.get(..end).is_some_and(|head| head.ends_with(w)) {
+            return None;
         }
-    }
-    false
+        let before = text.get(..end - w.len()).and_then(|s| s.chars().next_back());
+        let after = text.get(end..).and_then(|s| s.chars().next());
+        // A tatweel joins the word to a letter before it (`لـCNN` is not `CNN` alone).
+        let alone = !before.is_some_and(|c| c == '\u{0640}' || normalize::is_word_char(c))
+            && !after.is_some_and(normalize::is_word_char);
+        alone.then_some(())
+    });
+    found.is_some()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Whole-word occurrences, wherever the scan's blocks and words break (texts of 16 bytes
+    /// and more), across lines and beside other scripts.
+    #[test]
+    fn a_word_occurs_alone_only_as_a_whole_word() {
+        let long = "كلمات كثيرة تسبق الكلمة هنا في هذا النص الطويل نسبيا فيلم";
+        const CASES: &[(&str, &str, &str, bool)] = &[
+            ("at the start", "فيلم جديد", "فيلم", true),
+            ("at the end, after a line break", "عرض\nفيلم", "فيلم", true),
+            ("before punctuation", "شاهدت فيلم، ثم خرجت", "فيلم", true),
+            ("only inside a longer word", "لفيلم وللأفلام", "فيلم", false),
+            ("only as a prefix", "فيلمه الجديد", "فيلم", false),
+            ("joined by a tatweel", "قالت لـCNN", "CNN", false),
+            ("Latin, alone", "قالت CNN", "CNN", true),
+            ("absent", "لا شيء هنا", "فيلم", false),
+        ];
+        for &(name, text, word, expected) in CASES {
+            assert_eq!(occurs_alone(text, word), expected, "{name}");
+        }
+        // The word last, at every offset a block or a machine word may end at.
+        for cut in 0..=long.len() - "فيلم".len() {
+            if let Some(tail) = long.get(cut..) {
+                assert!(occurs_alone(tail, "فيلم"), "from byte {cut}");
+            }
+        }
+    }
 
     /// Keyword lists of issue 18: pairs that share a word (so the better one wins alone).
     #[test]
