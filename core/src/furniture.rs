@@ -77,7 +77,7 @@ const SHORT_LINE_WORDS: usize = 6;
 /// Whether `sentence`, which starts a line, is web-page furniture.
 pub(crate) fn is_furniture(sentence: &str) -> bool {
     let (mut first, mut second, mut words) = (ANY, ANY, 0usize);
-    for hash in crate::keyword_rules::folded_words(sentence).take(SHORT_LINE_WORDS + 1) {
+    for hash in crate::score::folded_words(sentence).take(SHORT_LINE_WORDS + 1) {
         words += 1;
         match words {
             1 => first = short(hash),

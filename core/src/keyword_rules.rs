@@ -19,8 +19,8 @@ mod table;
 
 use heapless::Vec;
 
-use crate::score::{self, MAX_WORD_BYTES, Word};
-use crate::{normalize, tokenize};
+use crate::normalize;
+use crate::score::{self, Word};
 
 /// The terms (stems) of a keyword's content words: a keyword is one word or two.
 pub(crate) type Terms = Vec<u32, 2>;
@@ -64,25 +64,13 @@ fn term_hashes(text: &str) -> impl Iterator<Item = u32> + '_ {
 /// Whether every word of `keyword`, folded, is in the generated table of generic words.
 pub(crate) fn generic(keyword: &str) -> bool {
     let mut any = false;
-    for hash in folded_words(keyword) {
+    for hash in score::folded_words(keyword) {
         if !table::GENERIC.contains(&hash) {
             return false;
         }
         any = true;
     }
     any
-}
-
-/// The FNV-1a hashes of the folded words of `text` (an over-long word hashes as empty).
-pub(crate) fn folded_words(text: &str) -> impl Iterator<Item = u32> + '_ {
-    let mut at = 0;
-    core::iter::from_fn(move || {
-        let start = tokenize::word_start(text, at)?;
-        let mut buf = [0u8; MAX_WORD_BYTES];
-        let (end, written) = normalize::fold_from(text, start, &mut buf, true);
-        at = end;
-        Some(score::fnv1a(written.and_then(|w| buf.get(..w.len)).unwrap_or_default()))
-    })
 }
 
 /// Where the keyword `text[start..end]` starts once a leading `و ف ب ل ك` (at most two) is

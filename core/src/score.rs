@@ -11,7 +11,7 @@ use core::fmt;
 
 use crate::analysis::Info;
 use crate::config::Config;
-use crate::{normalize, stem, stopwords};
+use crate::{normalize, stem, stopwords, tokenize};
 
 /// A score in thousandths: `Score(1500)` is 1.5.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -156,6 +156,19 @@ pub(crate) fn classify_folded(buf: &[u8], written: Option<normalize::Written>) -
     let (lead, stem) = stem::split_bytes(folded, written.chars);
     let stem = folded.get(stem).unwrap_or_default();
     Word::Content { hash: fnv1a(stem), lead: u8::try_from(lead).unwrap_or(u8::MAX) }
+}
+
+/// The FNV-1a hashes of the folded words of `text` (an over-long word hashes as empty), not
+/// their stems: what the furniture cues and the generic-word table are keyed by.
+pub(crate) fn folded_words(text: &str) -> impl Iterator<Item = u32> + '_ {
+    let mut at = 0;
+    core::iter::from_fn(move || {
+        let start = tokenize::word_start(text, at)?;
+        let mut buf = [0u8; MAX_WORD_BYTES];
+        let (end, written) = normalize::fold_from(text, start, &mut buf, true);
+        at = end;
+        Some(fnv1a(written.and_then(|w| buf.get(..w.len)).unwrap_or_default()))
+    })
 }
 
 /// 32-bit FNV-1a (Fowler, Noll, Vo): a few instructions a byte, no tables, good spread on short
