@@ -405,11 +405,13 @@ fn man_page() {
 
 /// `script(1)` runs a command on a pseudo-terminal, so that its standard output and standard
 /// error are both a terminal, as in an interactive shell (`TERM` set: without it, as in CI,
-/// the bar is never drawn). `None` where it is missing.
+/// the bar is never drawn; `SHELL` set: script runs the command with the user's shell, and
+/// shells differ in how they start it). `None` where it is missing.
 fn on_a_terminal(command: &str) -> Option<String> {
     let out = Process::new("script")
         .args(["-qec", command, "/dev/null"])
         .env("TERM", "xterm")
+        .env("SHELL", "/bin/sh")
         .output()
         .ok()?;
     Some(String::from_utf8_lossy(&out.stdout).into_owned())
@@ -420,9 +422,14 @@ fn a_list_typed_on_a_terminal_is_announced() {
     use std::io::{Read, Write};
     let bin = assert_cmd::cargo::cargo_bin!("talkhis").display().to_string();
     let p = sample_path().display().to_string();
-    let command = format!("timeout 60 '{bin}' keywords -k 1 --files-from -");
+    // `--foreground`: timeout otherwise moves the program into a process group of its own,
+    // a background group on the terminal wherever the shell forks for it (a `SHELL` that
+    // does not exec its last command, as on one CI machine), and reading the terminal from
+    // a background group stops the program (SIGTTIN) until the timeout kills it.
+    let command = format!("timeout --foreground 60 '{bin}' keywords -k 1 --files-from -");
     let Ok(mut child) = Process::new("script")
         .args(["-qec", &command, "/dev/null"])
+        .env("SHELL", "/bin/sh")
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .spawn()
