@@ -339,9 +339,10 @@ impl<const SENTENCES: usize, const TERMS: usize> Summarizer<SENTENCES, TERMS> {
                     packer.keep(word_index, at, end - at, class);
                 }
                 word_index += 1;
-                if let Word::Content { hash, .. } = class {
+                if let Word::Content { hash, article, .. } = class {
                     info.content = info.content.saturating_add(1);
-                    match terms.add(hash, u16::try_from(word_index).unwrap_or(u16::MAX)) {
+                    let at_word = u16::try_from(word_index).unwrap_or(u16::MAX);
+                    match terms.add(hash, at_word, article) {
                         Ok(()) => {}
                         Err(Full::Estimate) => return Ok(None),
                         Err(Full::Capacity) => {
@@ -494,10 +495,10 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
                 {
                     let boost = if t.first < headline_words { config.headline_boost() } else { 0 };
                     let weight = match config.topic_threshold() {
-                        0 => u64::from(t.count),
+                        0 => u64::from(t.occurrences()),
                         // A topic word (Lin and Hovy's "topic signatures", simplified): weight 10
                         // if the document repeats it, 0 otherwise.
-                        min => u64::from(t.count >= min) * 10,
+                        min => u64::from(t.occurrences() >= min) * 10,
                     };
                     sum += weight * (100 + u64::from(boost));
                 }

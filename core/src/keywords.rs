@@ -50,6 +50,17 @@ pub struct Keywords<'t, const K: usize> {
 type Rank = (u32, core::cmp::Reverse<u16>, core::cmp::Reverse<u32>);
 
 /// The form a keyword shows: the more frequent of its two candidates.
+/// The percent of its weight a keyword keeps: all of it if the text gives it the definite
+/// article every time ([`Term::definite`](crate::terms::Term::definite); for a phrase, one of
+/// its words), else half. A noun the article is about comes back as `الإرهاب`, `للإرهاب`; the
+/// verbs and adjectives of one passage (`يعرف`, `تحتويه`, `جديدة`) never take the article.
+/// Names never do either, but a name the article is about is repeated, and repetition is
+/// what a keyword's score counts (`tests/sample.rs` keeps `بوتين` and `سوريا`).
+/// `docs/TUNING.md` has the figures.
+const fn definite_percent(definite: bool) -> u32 {
+    if definite { 100 } else { 50 }
+}
+
 fn best_form(p: &Pending) -> Form {
     if p.forms[1].weight > p.forms[0].weight { p.forms[1] } else { p.forms[0] }
 }
@@ -72,6 +83,16 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
     /// A keyphrase is two adjacent content words, one of them a top term, that the text
     /// repeats at least [`Config::phrase_min_count`](crate::Config::phrase_min_count) times:
     /// `مكافحة الإرهاب`, `مجلس الأمن`.
+    ///
+    /// A candidate's score, in the integer arithmetic the code uses (divisions round down):
+    /// its occurrences × 1000; × (100 + `headline_boost`) / 100 if the text first uses it in
+    /// the headline and uses it again; × `phrase_weight` / 100 for a phrase; halved unless the
+    /// text writes it with the definite article every time (for a phrase, one of its words):
+    /// a topic's noun comes back as `الإرهاب`, `للإرهاب`, while verbs and adjectives used in
+    /// passing (`يعرف`, `جديدة`) never take it; then × `1000 / (1000 + first / 10 ×
+    /// keyword_position_decay)`, where `first` counts the words before its first use.
+    /// A generic word (`عام`, `المرة`) is no keyword, and no two entries share a word: the
+    /// better one wins.
     ///
     /// # Examples
     ///
@@ -120,7 +141,8 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
                 // it: its score is at most `weight × 1000 / divisor`
                 // ([`score::position_divisor`]), compared without a division (most terms occur
                 // once, late). A 32-bit target goes without: its 64-bit product costs flash.
-                let weight = self.keyword_weight(t.count, t.first, 100);
+                let count = t.occurrences();
+                let weight = self.keyword_weight(count, t.first, definite_percent(t.definite()));
                 if crate::arch::WIDE
                     && top.is_full()
                     && top.last().is_some_and(|last| {
@@ -135,8 +157,7 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
                 }
                 let score = self.positioned(weight, t.first);
                 let forms = [Form::default(); 2];
-                let pending =
-                    Pending { hash: t.hash, score, count: t.count, first: t.first, forms };
+                let pending = Pending { hash: t.hash, score, count, first: t.first, forms };
                 if above.is_none_or(|above| rank_key(&pending) < above) {
                     insert_ranked(&mut top, pending);
                 }
@@ -180,7 +201,12 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
             // starts below its last entry.
             for ph in &phrases {
                 let count = ph.count - ph.error;
-                let score = self.keyword_score(count, ph.first, config.phrase_weight());
+                // A phrase is a topic's name if one of its words is (`توحيد الجهود`).
+                let terms = &self.scratch.terms;
+                let definite =
+                    [ph.a, ph.b].iter().any(|&h| terms.get(h).is_some_and(|t| t.definite()));
+                let percent = u32::from(config.phrase_weight()) * definite_percent(definite) / 100;
+                let score = self.keyword_score(count, ph.first, percent);
                 let forms = [ph.forms[0], Form::default()];
                 let pending = Pending { hash: 0, score, count, first: ph.first, forms };
                 let rank = rank_key(&pending);
@@ -244,21 +270,24 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
     }
 
     /// A keyword's score, in thousandths: its occurrences times `percent` / 100, boosted if
-    /// in the headline, falling with where the text first uses it (per 10 words, so a term
-    /// named early in the lead beats one with as many occurrences named later).
-    fn keyword_score(&self, count: u16, first: u16, percent: u16) -> u32 {
+    /// in the headline and used again, falling with where the text first uses it (per 10
+    /// words, so a term named early in the lead beats one with as many occurrences named
+    /// later).
+    fn keyword_score(&self, count: u16, first: u16, percent: u32) -> u32 {
         self.positioned(self.keyword_weight(count, first, percent), first)
     }
 
     /// [`Self::keyword_score`] before the position factor: its upper bound.
-    fn keyword_weight(&self, count: u16, first: u16, percent: u16) -> u32 {
+    fn keyword_weight(&self, count: u16, first: u16, percent: u32) -> u32 {
         let config = &self.config;
-        let headline = first < self.headline_words();
+        // A headline word the article never uses again (`موسكو تكشف الستار عن الدول الداعمة`:
+        // `الستار`, `الداعمة`) is the headline's wording, not the article's topic.
+        let headline = first < self.headline_words() && count >= 2;
         let boost = if headline { config.headline_boost() } else { 0 };
         // 32-bit arithmetic, saturating (only absurd weights reach the limit): a 64-bit
         // division would pull a software routine into the Cortex-M0's flash.
         let weight = (u32::from(count) * 1000).saturating_mul(100 + u32::from(boost)) / 100;
-        weight.saturating_mul(u32::from(percent)) / 100
+        weight.saturating_mul(percent) / 100
     }
 
     /// `weight` times the position factor of a term first used at word `first`.
@@ -301,7 +330,7 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
             for (at, len, word) in sentence_words(source, s, word_index) {
                 let at = from + at;
                 word_index += 1;
-                let Word::Content { hash, lead } = word else {
+                let Word::Content { hash, lead, .. } = word else {
                     previous = None;
                     continue;
                 };
@@ -327,8 +356,9 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
                 // A pair can only repeat if both of its words do: only those are followed, so
                 // the fixed table is not flooded by pairs that occur once. Looked up only for
                 // the words next to a pooled one.
-                let repeated =
-                    |hash: u32| self.scratch.terms.get(hash).is_some_and(|t| t.count >= min);
+                let repeated = |hash: u32| {
+                    self.scratch.terms.get(hash).is_some_and(|t| t.occurrences() >= min)
+                };
                 if let Some(phrases) = phrases.as_deref_mut()
                     && let Some(prev) = previous
                     && (prev.pooled || pooled)
@@ -519,7 +549,9 @@ mod tests {
                 "a word used far more often than its phrase",
                 "الإرهاب خطر. دعت الدول إلى مكافحة الإرهاب. الإرهاب يضرب. مكافحة الإرهاب واجب. \
                  الإرهاب عدو. الإرهاب يهدد المدن.",
-                &["الإرهاب", "خطر", "دعت", "الدول"][..],
+                // (`دعت`, a verb, and `خطر`, never with the article, rank below the nouns
+                // that take it: `definite_percent`.)
+                &["الإرهاب", "الدول", "المدن", "خطر"][..],
             ),
             (
                 "a word met mostly inside its phrase",
@@ -531,6 +563,36 @@ mod tests {
                 "اللجنة الأولمبية الدولية قررت. اللجنة الأولمبية الدولية أعلنت. قالت اللجنة \
                  الأولمبية الدولية.",
                 &["اللجنة الأولمبية", "قررت"][..],
+            ),
+        ] {
+            let mut s: crate::Summarizer<8, 64> = crate::Summarizer::new();
+            let doc = s.analyze(text, &crate::Config::new()).unwrap();
+            let keywords: crate::Keywords<'_, 4> = doc.keywords();
+            let got: std::vec::Vec<&str> = keywords.keywords.iter().map(|k| k.text).collect();
+            assert_eq!(got, expected, "{name}");
+        }
+    }
+
+    /// Issue 18: a word the text never gives the article (a verb, an adjective in passing)
+    /// ranks below a noun it does, and a headline word used once gets no headline boost.
+    #[test]
+    fn the_article_and_the_headline_weigh_on_the_ranking() {
+        for (name, text, expected) in [
+            (
+                "a verb as frequent as a noun, and earlier",
+                "يعرف الزوار المدينة القديمة. يعرف السكان المدينة جيدا.",
+                &["المدينة", "يعرف", "الزوار", "القديمة"][..],
+            ),
+            (
+                "a name repeated more than the nouns stays",
+                "زار بوتين العاصمة. التقى بوتين الوزير. قال بوتين إن العاصمة جميلة.",
+                &["العاصمة", "بوتين", "التقى", "الوزير"][..],
+            ),
+            (
+                "a headline word used once, a body word used twice",
+                "موسكو تكشف الستار عن الدول الداعمة\nقالت موسكو إن الدول تدعم الإرهاب. وأكدت \
+                 موسكو أن الدول تمول الإرهاب.",
+                &["الدول", "موسكو", "الإرهاب", "الستار"][..],
             ),
         ] {
             let mut s: crate::Summarizer<8, 64> = crate::Summarizer::new();

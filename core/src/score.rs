@@ -39,8 +39,9 @@ pub(crate) const MAX_WORD_BYTES: usize = 64;
 /// What a word is to the scorer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Word {
-    /// A content word: the hash of its stem, and how many leading letters are clitics.
-    Content { hash: u32, lead: u8 },
+    /// A content word: the hash of its stem, how many leading letters are clitics, and
+    /// whether it carries the definite article ([`stem::Parts::article`]).
+    Content { hash: u32, lead: u8, article: bool },
     /// A stopword, number, single letter or over-long token: counted as a word, not scored.
     Other,
 }
@@ -51,7 +52,7 @@ pub(crate) enum Word {
 /// A caller lends a slice of these to [`Summarizer::analyze_with`](crate::Summarizer::analyze_with),
 /// one per word of the text; [`Summarizer::analyze`](crate::Summarizer::analyze) needs none. A
 /// slot holds the word's byte offset in its sentence and its length, whether it is a content word and, if so, its
-/// term's hash and how many leading letters are clitics: 12 bytes.
+/// term's hash, how many leading letters are clitics and whether it carries the article: 12 bytes.
 ///
 /// # Examples
 ///
@@ -63,35 +64,43 @@ pub(crate) enum Word {
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct WordSlot {
-    /// The stem's hash, if `content`.
+    /// The stem's hash, if a content word.
     hash: u32,
     /// The word's byte offset in its sentence.
     start: u32,
     /// The word's length in bytes.
     len: u16,
-    /// Leading clitic letters, if `content`.
+    /// Leading clitic letters, if a content word.
     lead: u8,
-    /// Whether it is a content word.
-    content: bool,
+    /// [`CONTENT`], and [`ARTICLE`] if it carries the article; 0 for any other word.
+    class: u8,
 }
+
+/// [`WordSlot::class`]: a content word.
+const CONTENT: u8 = 1;
+/// [`WordSlot::class`]: a content word that carries the article.
+const ARTICLE: u8 = 2;
 
 impl WordSlot {
     /// A slot that holds no word yet.
-    pub const EMPTY: Self = Self { hash: 0, start: 0, len: 0, lead: 0, content: false };
+    pub const EMPTY: Self = Self { hash: 0, start: 0, len: 0, lead: 0, class: 0 };
 
     /// The slot of a word at `start` with `len` bytes; `None` if it does not fit one.
     pub(crate) fn new(start: usize, len: usize, word: Word) -> Option<Self> {
         let (start, len) = (u32::try_from(start).ok()?, u16::try_from(len).ok()?);
         Some(match word {
-            Word::Content { hash, lead } => Self { hash, start, len, lead, content: true },
+            Word::Content { hash, lead, article } => {
+                let class = CONTENT | if article { ARTICLE } else { 0 };
+                Self { hash, start, len, lead, class }
+            }
             Word::Other => Self { start, len, ..Self::EMPTY },
         })
     }
 
     /// The slot in two spare slots of a term table ([`Terms::packs`](crate::terms::Terms::packs)): `[{hash, len, lead |
-    /// content << 8}, {start, 0, 0}]`.
+    /// class << 8}, {start, 0, 0}]`.
     pub(crate) const fn pack(self) -> [crate::terms::Term; 2] {
-        let first = self.lead as u16 | (self.content as u16) << 8;
+        let first = self.lead as u16 | (self.class as u16) << 8;
         [
             crate::terms::Term { hash: self.hash, count: self.len, first },
             crate::terms::Term { hash: self.start, count: 0, first: 0 },
@@ -105,14 +114,14 @@ impl WordSlot {
             start: b.hash,
             len: a.count,
             lead: a.first as u8,
-            content: a.first >> 8 != 0,
+            class: (a.first >> 8) as u8,
         }
     }
 
     /// The word's (byte start, byte length, class).
     pub(crate) const fn get(self) -> (usize, usize, Word) {
-        let word = if self.content {
-            Word::Content { hash: self.hash, lead: self.lead }
+        let word = if self.class & CONTENT != 0 {
+            Word::Content { hash: self.hash, lead: self.lead, article: self.class & ARTICLE != 0 }
         } else {
             Word::Other
         };
@@ -153,9 +162,9 @@ pub(crate) fn classify_folded(buf: &[u8], written: Option<normalize::Written>) -
     if stopwords::contains_bytes(folded) {
         return Word::Other;
     }
-    let (lead, stem) = stem::split_bytes(folded, written.chars);
+    let stem::Parts { lead, stem, article } = stem::split_bytes(folded, written.chars);
     let stem = folded.get(stem).unwrap_or_default();
-    Word::Content { hash: fnv1a(stem), lead: u8::try_from(lead).unwrap_or(u8::MAX) }
+    Word::Content { hash: fnv1a(stem), lead: u8::try_from(lead).unwrap_or(u8::MAX), article }
 }
 
 /// The FNV-1a hashes of the folded words of `text` (an over-long word hashes as empty), not
@@ -245,10 +254,15 @@ mod tests {
     #[test]
     fn a_word_slot_is_12_bytes() {
         assert_eq!(core::mem::size_of::<WordSlot>(), 12);
-        let cases = [("content", Word::Content { hash: 7, lead: 2 }), ("other", Word::Other)];
+        let cases = [
+            ("content", Word::Content { hash: 7, lead: 2, article: false }),
+            ("with the article", Word::Content { hash: 7, lead: 1, article: true }),
+            ("other", Word::Other),
+        ];
         for (name, word) in cases {
             let slot = WordSlot::new(5, 9, word).unwrap();
             assert_eq!(slot.get(), (5, 9, word), "{name}");
+            assert_eq!(WordSlot::unpack(slot.pack()), slot, "{name}: packed");
         }
         assert_eq!(WordSlot::new(0, 1 << 16, Word::Other), None, "too long");
     }
@@ -271,7 +285,7 @@ mod tests {
         };
         assert_eq!(hash("الإرهاب"), hash("للارهاب"), "conflated");
         assert_eq!(classify("الإرهاب"), classify("الإرهابيون"), "conflated suffix");
-        let (Word::Content { hash: a, lead: 0 }, Word::Content { hash: b, lead: 1 }) =
+        let (Word::Content { hash: a, lead: 0, .. }, Word::Content { hash: b, lead: 1, .. }) =
             (classify("الإرهاب"), classify("بالإرهاب"))
         else {
             panic!("leads")
@@ -290,7 +304,14 @@ mod tests {
             return Word::Other;
         }
         let (lead, stem) = stem::split(folded);
-        Word::Content { hash: fnv1a(stem.as_bytes()), lead: u8::try_from(lead).unwrap_or(u8::MAX) }
+        // Only a conjunction `و` is stripped from the front without an article.
+        let front = stem.as_ptr() as usize - folded.as_ptr() as usize;
+        let article = folded[..front].chars().count() >= 2;
+        Word::Content {
+            hash: fnv1a(stem.as_bytes()),
+            lead: u8::try_from(lead).unwrap_or(u8::MAX),
+            article,
+        }
     }
 
     #[test]

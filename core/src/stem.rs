@@ -67,24 +67,37 @@ pub fn strip_affixes(word: &str) -> &str {
 /// (`و` of `والكتاب`, `ب` of `بالكتاب`) or the whole `لل`. Dropping `lead` letters gives the
 /// word's readable form with its article: `الكتاب`, or `كتاب` for `للكتاب`.
 pub(crate) fn split(word: &str) -> (usize, &str) {
-    let (lead, stem) = split_bytes(word.as_bytes(), letters(word));
+    let Parts { lead, stem, .. } = split_bytes(word.as_bytes(), letters(word));
     // Affixes are whole letters, so the stem's ends are char boundaries.
     (lead, word.get(stem).unwrap_or(word))
 }
 
-/// [`split`] on the bytes of a folded word with `letters` letters: (lead, byte range of the
-/// stem). The scorer calls it on the bytes it folded, without a UTF-8 check.
+/// What [`split_bytes`] finds in a folded word.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Parts {
+    /// The letters before the word's readable form ([`split`]).
+    pub lead: usize,
+    /// The stem's bytes.
+    pub stem: Range<usize>,
+    /// Whether a definite article was stripped (`الكتاب`, `بالكتاب`, `للكتاب`; not `كتاب`).
+    /// A noun the text names as a topic takes the article when it comes back to it; a verb
+    /// never does, nor a name (see [`Term::bare`](crate::terms::Term::bare)).
+    pub article: bool,
+}
+
+/// [`split`] on the bytes of a folded word with `letters` letters. The scorer calls it on the
+/// bytes it folded, without a UTF-8 check.
 ///
 /// Letters are counted once; every affix is made of two-byte Arabic letters, so stripping one
 /// takes `affix.len() / 2` letters off (the `affixes_are_two_byte_letters` test).
-pub(crate) fn split_bytes(word: &[u8], letters: usize) -> (usize, Range<usize>) {
+pub(crate) fn split_bytes(word: &[u8], letters: usize) -> Parts {
     let (mut start, mut end, mut n) = (0, word.len(), letters);
     strip_waw(word, &mut start, &mut n);
     let mut lead = 0;
     let rest = word.get(start..).unwrap_or_default();
-    if let Some(a) =
-        ARTICLES.iter().map(|a| a.as_bytes()).find(|a| rest.starts_with(a) && n - a.len() / 2 >= 2)
-    {
+    let found =
+        ARTICLES.iter().map(|a| a.as_bytes()).find(|a| rest.starts_with(a) && n - a.len() / 2 >= 2);
+    if let Some(a) = found {
         lead = letters - n + if a == "لل".as_bytes() { 2 } else { a.len() / 2 - 2 };
         start += a.len();
         n -= a.len() / 2;
@@ -101,7 +114,7 @@ pub(crate) fn split_bytes(word: &[u8], letters: usize) -> (usize, Range<usize>) 
             }
         }
     }
-    (lead, start..end)
+    Parts { lead, stem: start..end, article: found.is_some() }
 }
 
 /// [`SUFFIXES`] as bytes, made once at compile time.
@@ -260,5 +273,24 @@ mod tests {
         assert_eq!(split("الكتاب"), (0, "كتاب"));
         assert_eq!(split("وكتاب"), (0, "كتاب"));
         assert_eq!(split("باريس"), (0, "باريس"));
+    }
+
+    #[test]
+    fn the_article_is_reported() {
+        let article = |w: &str| split_bytes(w.as_bytes(), letters(w)).article;
+        let cases = [
+            ("article", "الكتاب", true),
+            ("conjunction and article", "والكتاب", true),
+            ("preposition and article", "بالكتاب", true),
+            ("lam and article", "للكتاب", true),
+            ("bare noun", "كتاب", false),
+            ("conjunction alone", "وكتاب", false),
+            ("verb", "يعرف", false),
+            ("name", "بوتين", false),
+            ("too short to lose it", "الى", false),
+        ];
+        for (name, word, expected) in cases {
+            assert_eq!(article(word), expected, "{name}: {word}");
+        }
     }
 }

@@ -25,7 +25,8 @@ use crate::score::{MAX_WORD_BYTES, Word, classify_folded, next_classified};
 pub(crate) struct Recent<'t, 'c> {
     /// The text whose words the entries point into.
     text: &'t [u8],
-    /// Each entry: `[{key, len, lead | content << 8}, {stem hash, at as two halves}]`; `len`
+    /// Each entry: `[{key, len, lead | content << 8 | article << 9}, {stem hash, at as two
+    /// halves}]`; `len`
     /// 0 marks an empty one.
     entries: &'c mut [[Term; 2]],
     /// Where each word is folded: zeroed once, not once a word. Empty where there is no
@@ -108,11 +109,11 @@ fn read<'s>(sentence: &'s str, from: usize, buf: &mut [u8; MAX_WORD_BYTES]) -> O
 #[inline(always)]
 fn remember([form, class]: &mut [Term; 2], key: u32, at: usize, len: usize, word: Word) {
     let (Ok(at), Ok(len)) = (u32::try_from(at), u16::try_from(len)) else { return };
-    let (hash, lead, content) = match word {
-        Word::Content { hash, lead } => (hash, lead, 1),
+    let (hash, lead, kind) = match word {
+        Word::Content { hash, lead, article } => (hash, lead, 1 | u16::from(article) << 1),
         Word::Other => (0, 0, 0),
     };
-    *form = Term { hash: key, count: len, first: u16::from(lead) | content << 8 };
+    *form = Term { hash: key, count: len, first: u16::from(lead) | kind << 8 };
     *class = Term { hash, count: at as u16, first: (at >> 16) as u16 };
 }
 
@@ -128,7 +129,7 @@ fn recalled([form, class]: &[Term; 2], text: &[u8], bytes: &[u8], key: u32) -> O
         return None;
     }
     Some(if form.first >> 8 != 0 {
-        Word::Content { hash: class.hash, lead: form.first as u8 }
+        Word::Content { hash: class.hash, lead: form.first as u8, article: form.first >> 9 != 0 }
     } else {
         Word::Other
     })
@@ -222,7 +223,9 @@ fn hash_bytes(bytes: &[u8]) -> u32 {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Term {
     pub hash: u32,
-    /// Occurrences in the document (saturating); 0 marks an empty slot.
+    /// Occurrences in the document ([`Term::occurrences`], saturating), and whether every one
+    /// carried the definite article ([`Term::definite`], the top bit); 0 marks an empty slot.
+    /// (The table's spare slots hold other data in these fields: see [`Recent`].)
     pub count: u16,
     /// Index of the word (among all words of the text, saturating) where it first occurs:
     /// where the text introduces it, which ranks keywords and finds headline terms.
@@ -231,6 +234,23 @@ pub(crate) struct Term {
 
 impl Term {
     pub(crate) const EMPTY: Self = Self { hash: 0, count: 0, first: 0 };
+
+    /// [`Term::count`]'s bit for [`Term::definite`].
+    const DEFINITE: u16 = 1 << 15;
+
+    /// How often the document uses the term.
+    pub(crate) const fn occurrences(&self) -> u16 {
+        self.count & !Self::DEFINITE
+    }
+
+    /// Whether the document writes the term with the definite article every time
+    /// (`الإرهاب`, `للإرهاب`), never bare (`إرهاب`, `يعرف`, `بوتين`). Arabic gives a noun the
+    /// article when it comes back to a topic it named; verbs and adjectives used in passing
+    /// never take it, which is how the keyword ranking tells them apart
+    /// ([`Document::keywords`](crate::Document::keywords)).
+    pub(crate) const fn definite(&self) -> bool {
+        self.count & Self::DEFINITE != 0
+    }
 }
 
 /// Fixed-capacity hash table of a document's terms (linear probing, never resized).
@@ -292,8 +312,8 @@ impl<const T: usize> Terms<T> {
 
     /// Counts one occurrence of `hash` at word `word` (see [`Counter::add`]).
     #[cfg(test)]
-    pub fn add(&mut self, hash: u32, word: u16) -> Result<(), Full> {
-        self.split().0.add(hash, word)
+    pub fn add(&mut self, hash: u32, word: u16, article: bool) -> Result<(), Full> {
+        self.split().0.add(hash, word, article)
     }
 
     /// Pass 1's cache of forms for `text`, in the spare slots ([`Recent`]); valid while the
@@ -353,9 +373,12 @@ pub(crate) struct Counter<'a> {
 }
 
 impl Counter<'_> {
-    /// Counts one occurrence of `hash` at word `word`; an error if the table is full, or
-    /// past its estimate ([`Terms::reset`]).
-    pub fn add(&mut self, hash: u32, word: u16) -> Result<(), Full> {
+    /// Counts one occurrence of `hash` at word `word`, written with the definite article or
+    /// not; an error if the table is full, or past its estimate ([`Terms::reset`]). Inlined:
+    /// pass 1 calls it once for every content word, from one place.
+    #[inline]
+    pub fn add(&mut self, hash: u32, word: u16, article: bool) -> Result<(), Full> {
+        let definite = if article { Term::DEFINITE } else { 0 };
         let active = self.slots.len();
         let mut i = home(hash, active);
         for _ in 0..active {
@@ -365,11 +388,14 @@ impl Counter<'_> {
                     return Err(Full::Estimate);
                 }
                 *self.room -= 1;
-                *slot = Term { hash, count: 1, first: word };
+                *slot = Term { hash, count: 1 | definite, first: word };
                 return Ok(());
             }
             if slot.hash == hash {
-                slot.count = slot.count.saturating_add(1);
+                // Saturating below the flag's bit; the flag stays only while every
+                // occurrence has the article.
+                let count = slot.occurrences().saturating_add(1).min(!Term::DEFINITE);
+                slot.count = count | slot.count & definite;
                 return Ok(());
             }
             i = if i + 1 == active { 0 } else { i + 1 };
@@ -456,7 +482,7 @@ mod tests {
 
     #[test]
     fn a_word_slot_packs_into_two_term_slots_and_back() {
-        let words = [Word::Content { hash: u32::MAX, lead: u8::MAX }, Word::Other];
+        let words = [Word::Content { hash: u32::MAX, lead: u8::MAX, article: true }, Word::Other];
         for (start, len, word) in [(0, 1, words[0]), (u32::MAX as usize, 0xFFFF, words[1])] {
             let slot = WordSlot::new(start, len, word).unwrap();
             assert_eq!(WordSlot::unpack(slot.pack()), slot);
@@ -585,15 +611,46 @@ mod tests {
         t.reset(1000, false);
         assert_eq!(t.room, usize::MAX, "4 slots are fewer than the estimate: the table is wide");
         for (h, s) in [(7, 0), (7, 0), (7, 1), (9, 1), (11, 2), (13, 2)] {
-            t.add(h, s).unwrap();
+            t.add(h, s, false).unwrap();
         }
         assert_eq!(t.len(), 4);
         assert_eq!(t.get(7), Some(&Term { hash: 7, count: 3, first: 0 }));
-        assert_eq!(t.add(15, 3), Err(Full::Capacity), "full");
-        assert_eq!(t.add(9, 3), Ok(()), "existing terms still count");
+        assert_eq!(t.add(15, 3, false), Err(Full::Capacity), "full");
+        assert_eq!(t.add(9, 3, false), Ok(()), "existing terms still count");
         assert_eq!(t.get(15), None);
         t.reset(1000, false);
         assert_eq!((t.len(), t.get(7)), (0, None));
+    }
+
+    #[test]
+    fn a_term_is_definite_while_every_occurrence_has_the_article() {
+        let cases: [(&str, &[bool], bool); 4] = [
+            ("always", &[true, true, true], true),
+            ("once bare, first", &[false, true, true], false),
+            ("once bare, last", &[true, true, false], false),
+            ("never", &[false], false),
+        ];
+        for (name, articles, definite) in cases {
+            let mut t: Terms<4> = Terms::new();
+            t.reset(1000, false);
+            for &article in articles {
+                t.add(7, 0, article).unwrap();
+            }
+            let term = t.get(7).unwrap();
+            assert_eq!(term.definite(), definite, "{name}");
+            assert_eq!(usize::from(term.occurrences()), articles.len(), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_count_saturates_below_the_flag() {
+        let mut t: Terms<4> = Terms::new();
+        t.reset(1000, false);
+        for _ in 0..40_000 {
+            t.add(7, 0, true).unwrap();
+        }
+        let term = t.get(7).unwrap();
+        assert_eq!((term.occurrences(), term.definite()), (0x7FFF, true));
     }
 
     #[test]
@@ -603,10 +660,10 @@ mod tests {
         assert_eq!((t.active, t.room), (116, 77), "600 / 6 + 16 slots");
         // Two-thirds of 116 slots: 77 terms fit, the 78th asks for the wide table.
         for h in 0..77u32 {
-            t.add(h.wrapping_mul(0x9E37_79B9), 0).unwrap();
+            t.add(h.wrapping_mul(0x9E37_79B9), 0, false).unwrap();
         }
-        assert_eq!(t.add(1, 0), Err(Full::Estimate), "a new term past the estimate");
-        assert_eq!(t.add(0, 0), Ok(()), "a counted term still counts");
+        assert_eq!(t.add(1, 0, false), Err(Full::Estimate), "a new term past the estimate");
+        assert_eq!(t.add(0, 0, false), Ok(()), "a counted term still counts");
         assert_eq!(t.get(0).map(|t| t.count), Some(2));
         t.reset(600, true);
         assert_eq!(
@@ -615,7 +672,7 @@ mod tests {
             "the worst case: 601 / 3 * 2 + 16"
         );
         for h in 0..200u32 {
-            t.add(h.wrapping_mul(0x9E37_79B9), 0).unwrap();
+            t.add(h.wrapping_mul(0x9E37_79B9), 0, false).unwrap();
         }
         assert_eq!(t.iter().count(), 200, "600 bytes hold at most 200 terms: they all fit");
     }
@@ -627,7 +684,7 @@ mod tests {
         assert_eq!(t.active, 36);
         // 30 bytes hold at most 10 content words; far more distinct hashes still fit.
         for h in 0..18u32 {
-            t.add(h.wrapping_mul(0x9E37_79B9), 0).unwrap();
+            t.add(h.wrapping_mul(0x9E37_79B9), 0, false).unwrap();
         }
         assert_eq!(t.iter().count(), 18);
         t.reset(1 << 20, false);
@@ -639,7 +696,7 @@ mod tests {
     fn zero_capacity_table() {
         let mut t: Terms<0> = Terms::new();
         t.reset(1000, false);
-        assert_eq!(t.add(1, 0), Err(Full::Capacity));
+        assert_eq!(t.add(1, 0, false), Err(Full::Capacity));
         assert_eq!(t.get(1), None);
     }
 }
