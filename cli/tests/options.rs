@@ -490,7 +490,8 @@ fn progress_bar_never_mixes_with_the_output() {
     let d = dir.path().display().to_string();
     let out_file = dir.path().join("out.jsonl");
     // Output and progress on one terminal: every line is JSON or the closing summary.
-    let Some(screen) = on_a_terminal(&format!("timeout 120 '{bin}' keywords '{d}'")) else {
+    let Some(screen) = on_a_terminal(&format!("timeout --foreground 120 '{bin}' keywords '{d}'"))
+    else {
         eprintln!("skipped: no script(1) to make a terminal");
         return;
     };
@@ -502,9 +503,11 @@ fn progress_bar_never_mixes_with_the_output() {
         assert!(json || summary, "bar text mixed with the output: {line:?}");
     }
     // Output to a file: standard error shows the bar, the file is clean JSON lines.
-    let screen =
-        on_a_terminal(&format!("timeout 120 '{bin}' keywords '{d}' > '{}'", out_file.display()))
-            .unwrap_or_default();
+    let screen = on_a_terminal(&format!(
+        "timeout --foreground 120 '{bin}' keywords '{d}' > '{}'",
+        out_file.display()
+    ))
+    .unwrap_or_default();
     assert!(screen.contains("/300 documents"), "the bar is drawn on standard error: {screen}");
     let written = fs::read_to_string(&out_file).unwrap();
     assert_eq!(written.lines().count(), 300);
