@@ -49,7 +49,6 @@ pub struct Keywords<'t, const K: usize> {
 /// `Ord` goes through `partial_cmp`, which costs a Cortex-M0 more flash (measured).
 type Rank = (u32, core::cmp::Reverse<u16>, core::cmp::Reverse<u32>);
 
-/// The form a keyword shows: the more frequent of its two candidates.
 /// The percent of its weight a keyword keeps: all of it if the text gives it the definite
 /// article every time ([`Term::definite`](crate::terms::Term::definite); for a phrase, one of
 /// its words), else half. A noun the article is about comes back as `الإرهاب`, `للإرهاب`; the
@@ -61,6 +60,7 @@ const fn definite_percent(definite: bool) -> u32 {
     if definite { 100 } else { 50 }
 }
 
+/// The form a keyword shows: the more frequent of its two candidates.
 fn best_form(p: &Pending) -> Form {
     if p.forms[1].weight > p.forms[0].weight { p.forms[1] } else { p.forms[0] }
 }
