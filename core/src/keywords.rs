@@ -51,9 +51,9 @@ type Rank = (u32, core::cmp::Reverse<u16>, core::cmp::Reverse<u32>);
 
 /// The percent of its weight a keyword keeps: all of it if the text gives it the definite
 /// article every time ([`Term::definite`](crate::terms::Term::definite); for a phrase, one of
-/// its words), else half. A noun the article is about comes back as `الإرهاب`, `للإرهاب`; the
+/// its words), else half. A noun the text is about comes back as `الإرهاب`, `للإرهاب`; the
 /// verbs and adjectives of one passage (`يعرف`, `تحتويه`, `جديدة`) never take the article.
-/// Names never do either, but a name the article is about is repeated, and repetition is
+/// Names never do either, but a name the text is about is repeated, and repetition is
 /// what a keyword's score counts (`tests/sample.rs` keeps `بوتين` and `سوريا`).
 /// `docs/TUNING.md` has the figures.
 const fn definite_percent(definite: bool) -> u32 {
@@ -280,8 +280,8 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
     /// [`Self::keyword_score`] before the position factor: its upper bound.
     fn keyword_weight(&self, count: u16, first: u16, percent: u32) -> u32 {
         let config = &self.config;
-        // A headline word the article never uses again (`موسكو تكشف الستار عن الدول الداعمة`:
-        // `الستار`, `الداعمة`) is the headline's wording, not the article's topic.
+        // A headline word the text never uses again (`موسكو تكشف الستار عن الدول الداعمة`:
+        // `الستار`, `الداعمة`) is the headline's wording, not the text's topic.
         let headline = first < self.headline_words() && count >= 2;
         let boost = if headline { config.headline_boost() } else { 0 };
         // 32-bit arithmetic, saturating (only absurd weights reach the limit): a 64-bit
