@@ -493,12 +493,13 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
                 if let Word::Content { hash, .. } = word
                     && let Some(t) = terms.get(hash)
                 {
-                    let boost = if t.first < headline_words { config.headline_boost() } else { 0 };
+                    let boost =
+                        if t.first_word() < headline_words { config.headline_boost() } else { 0 };
                     let weight = match config.topic_threshold() {
-                        0 => u64::from(t.occurrences()),
+                        0 => u64::from(t.count),
                         // A topic word (Lin and Hovy's "topic signatures", simplified): weight 10
                         // if the document repeats it, 0 otherwise.
-                        min => u64::from(t.occurrences() >= min) * 10,
+                        min => u64::from(t.count >= min) * 10,
                     };
                     sum += weight * (100 + u64::from(boost));
                 }

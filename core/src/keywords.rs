@@ -141,13 +141,13 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
                 // it: its score is at most `weight × 1000 / divisor`
                 // ([`score::position_divisor`]), compared without a division (most terms occur
                 // once, late). A 32-bit target goes without: its 64-bit product costs flash.
-                let count = t.occurrences();
-                let weight = self.keyword_weight(count, t.first, definite_percent(t.definite()));
+                let (count, first) = (t.count, t.first_word());
+                let weight = self.keyword_weight(count, first, definite_percent(t.definite()));
                 if crate::arch::WIDE
                     && top.is_full()
                     && top.last().is_some_and(|last| {
                         let divisor = score::position_divisor(
-                            u32::from(t.first) / 10,
+                            u32::from(first) / 10,
                             self.config.keyword_position_decay(),
                         );
                         u64::from(weight) * 1000 < u64::from(last.score) * u64::from(divisor)
@@ -155,9 +155,9 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
                 {
                     continue;
                 }
-                let score = self.positioned(weight, t.first);
+                let score = self.positioned(weight, first);
                 let forms = [Form::default(); 2];
-                let pending = Pending { hash: t.hash, score, count, first: t.first, forms };
+                let pending = Pending { hash: t.hash, score, count, first, forms };
                 if above.is_none_or(|above| rank_key(&pending) < above) {
                     insert_ranked(&mut top, pending);
                 }
@@ -356,9 +356,8 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
                 // A pair can only repeat if both of its words do: only those are followed, so
                 // the fixed table is not flooded by pairs that occur once. Looked up only for
                 // the words next to a pooled one.
-                let repeated = |hash: u32| {
-                    self.scratch.terms.get(hash).is_some_and(|t| t.occurrences() >= min)
-                };
+                let repeated =
+                    |hash: u32| self.scratch.terms.get(hash).is_some_and(|t| t.count >= min);
                 if let Some(phrases) = phrases.as_deref_mut()
                     && let Some(prev) = previous
                     && (prev.pooled || pooled)

@@ -223,24 +223,26 @@ fn hash_bytes(bytes: &[u8]) -> u32 {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Term {
     pub hash: u32,
-    /// Occurrences in the document ([`Term::occurrences`], saturating), and whether every one
-    /// carried the definite article ([`Term::definite`], the top bit); 0 marks an empty slot.
-    /// (The table's spare slots hold other data in these fields: see [`Recent`].)
+    /// Occurrences in the document (saturating); 0 marks an empty slot.
     pub count: u16,
-    /// Index of the word (among all words of the text, saturating) where it first occurs:
-    /// where the text introduces it, which ranks keywords and finds headline terms.
+    /// Where it first occurs ([`Term::first_word`]), and whether every occurrence carried the
+    /// definite article ([`Term::definite`], the top bit). (The table's spare slots hold other
+    /// data in these fields: see [`Recent`].)
     pub first: u16,
 }
 
 impl Term {
     pub(crate) const EMPTY: Self = Self { hash: 0, count: 0, first: 0 };
 
-    /// [`Term::count`]'s bit for [`Term::definite`].
+    /// [`Term::first`]'s bit for [`Term::definite`]. The word index below it saturates at
+    /// 32,767, where the position factor of a keyword is already near 0, rather than the
+    /// count, which a caller sees.
     const DEFINITE: u16 = 1 << 15;
 
-    /// How often the document uses the term.
-    pub(crate) const fn occurrences(&self) -> u16 {
-        self.count & !Self::DEFINITE
+    /// The index of the word (among all words of the text, saturating) where the term first
+    /// occurs: where the text introduces it, which ranks keywords and finds headline terms.
+    pub(crate) const fn first_word(&self) -> u16 {
+        self.first & !Self::DEFINITE
     }
 
     /// Whether the document writes the term with the definite article every time
@@ -249,7 +251,7 @@ impl Term {
     /// never take it, which is how the keyword ranking tells them apart
     /// ([`Document::keywords`](crate::Document::keywords)).
     pub(crate) const fn definite(&self) -> bool {
-        self.count & Self::DEFINITE != 0
+        self.first & Self::DEFINITE != 0
     }
 }
 
@@ -388,14 +390,13 @@ impl Counter<'_> {
                     return Err(Full::Estimate);
                 }
                 *self.room -= 1;
-                *slot = Term { hash, count: 1 | definite, first: word };
+                *slot = Term { hash, count: 1, first: word.min(!Term::DEFINITE) | definite };
                 return Ok(());
             }
             if slot.hash == hash {
-                // Saturating below the flag's bit; the flag stays only while every
-                // occurrence has the article.
-                let count = slot.occurrences().saturating_add(1).min(!Term::DEFINITE);
-                slot.count = count | slot.count & definite;
+                slot.count = slot.count.saturating_add(1);
+                // The flag stays only while every occurrence has the article.
+                slot.first &= !Term::DEFINITE | definite;
                 return Ok(());
             }
             i = if i + 1 == active { 0 } else { i + 1 };
@@ -634,23 +635,29 @@ mod tests {
             let mut t: Terms<4> = Terms::new();
             t.reset(1000, false);
             for &article in articles {
-                t.add(7, 0, article).unwrap();
+                t.add(7, 3, article).unwrap();
             }
             let term = t.get(7).unwrap();
             assert_eq!(term.definite(), definite, "{name}");
-            assert_eq!(usize::from(term.occurrences()), articles.len(), "{name}");
+            assert_eq!(usize::from(term.count), articles.len(), "{name}");
+            assert_eq!(term.first_word(), 3, "{name}");
         }
     }
 
     #[test]
-    fn a_count_saturates_below_the_flag() {
+    fn the_first_word_saturates_below_the_flag() {
         let mut t: Terms<4> = Terms::new();
         t.reset(1000, false);
-        for _ in 0..40_000 {
-            t.add(7, 0, true).unwrap();
+        for (hash, word) in [(7, u16::MAX), (9, 0x7FFF), (11, 0x7FFE)] {
+            t.add(hash, word, true).unwrap();
+        }
+        let got = [7, 9, 11].map(|h| t.get(h).map(|t| (t.first_word(), t.definite())));
+        assert_eq!(got, [Some((0x7FFF, true)), Some((0x7FFF, true)), Some((0x7FFE, true))]);
+        for _ in 0..70_000 {
+            t.add(7, 0, false).unwrap();
         }
         let term = t.get(7).unwrap();
-        assert_eq!((term.occurrences(), term.definite()), (0x7FFF, true));
+        assert_eq!((term.count, term.first_word(), term.definite()), (u16::MAX, 0x7FFF, false));
     }
 
     #[test]
