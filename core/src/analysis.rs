@@ -6,6 +6,7 @@ use heapless::Vec;
 
 use crate::config::Config;
 use crate::error::{Capacity, Error};
+use crate::furniture::Furniture;
 use crate::kept::{Packer, sentence_words};
 use crate::score::{Score, Weights, Word, WordSlot};
 use crate::sentences;
@@ -61,9 +62,9 @@ pub(crate) struct Info {
     pub content: u16,
     /// The number of eligible body sentences before it: its rank, if it is eligible.
     pub rank: u16,
-    /// The sentence is a line of site furniture ([`crate::furniture`]): its words are no
-    /// terms, as pass 1 read them, and a pass that reads it again must read them so.
-    pub furniture: bool,
+    /// What of the sentence is site furniture or a dateline ([`crate::furniture`]): its words
+    /// are no terms, as pass 1 read them, and a pass that reads it again must read them so.
+    pub furniture: Furniture,
     /// It may be chosen (enough content words; the headline only if allowed).
     pub eligible: bool,
 }
@@ -316,17 +317,18 @@ impl<const SENTENCES: usize, const TERMS: usize> Summarizer<SENTENCES, TERMS> {
                 words: 0,
                 content: 0,
                 rank: 0,
-                furniture: false,
+                furniture: Furniture::None,
                 eligible: false,
             };
             let sentence = text.get(span.start..span.end).unwrap_or("");
-            // A line of the web page has no terms (never chosen, no keyword).
-            let furniture = span.starts_line && crate::furniture::is_furniture(sentence);
-            info.furniture = furniture;
+            // A line of the web page has no terms (never chosen, no keyword), nor has a
+            // dateline.
+            info.furniture = Furniture::of(sentence, span.starts_line);
+            let terms_from = info.furniture.terms_from(sentence);
             let mut pos = 0;
             while let Some((at, end, class)) = recent.next_classified(sentence, pos) {
                 pos = end;
-                let class = if furniture { Word::Other } else { class };
+                let class = if at < terms_from { Word::Other } else { class };
                 info.words = info.words.saturating_add(1);
                 if fits {
                     let slot = WordSlot::new(at, end - at, class);

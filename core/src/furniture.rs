@@ -1,6 +1,7 @@
 //! Issue 18: lines of the web page, not of the article (`اقرأ أيضا: …`, `شاهد أيضا: …`, app
 //! promotions, `طباعة`, share and follow lines, photo credits, bylines and tags, the site's
-//! notices).
+//! notices), and the dateline that opens an agency's story (`دبي، الإمارات العربية المتحدة
+//! (CNN) -- …`).
 //!
 //! A sentence that starts a line is furniture when it opens with a cue: one of [`CUES`]
 //! anywhere (`اقرأ أيضا`, `للمزيد`, `يمكنكم استلام`), or, on a short line of at most
@@ -12,6 +13,7 @@
 //! Cues are stored as the FNV-1a hashes of their folded words, computed at compile time:
 //! 4 bytes a cue of flash (the top 16 bits of each hash).
 
+use crate::arch::scan;
 use crate::score::fnv1a;
 
 /// The hash of a folded word, its top 16 bits: two cue words, or a cue on a short line
@@ -74,6 +76,103 @@ const SHORT_LINE_CUES: [u16; 14] = [
 /// The most words of a short line.
 const SHORT_LINE_WORDS: usize = 6;
 
+/// What of a sentence belongs to the web page or the wire, not to the article: its words are
+/// no terms. Pass 1 judges it once ([`Furniture::of`]) and keeps it, so that a pass that reads
+/// the sentence again reads its words as pass 1 did ([`Furniture::terms_from`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Furniture {
+    /// The sentence is the article's.
+    None,
+    /// The whole sentence is a line of the page ([`is_furniture`]).
+    Line,
+    /// It opens with a dateline ([`dateline_end`]); the rest is the article's.
+    Dateline,
+}
+
+impl Furniture {
+    /// The furniture of `sentence`; only a sentence that starts a line has any.
+    pub(crate) fn of(sentence: &str, starts_line: bool) -> Self {
+        if !starts_line {
+            Self::None
+        } else if is_furniture(sentence) {
+            Self::Line
+        } else if dateline_end(sentence).is_some() {
+            Self::Dateline
+        } else {
+            Self::None
+        }
+    }
+
+    /// The byte offset of `sentence` (whose furniture this is) where its terms start: the
+    /// words before it are no terms.
+    pub(crate) fn terms_from(self, sentence: &str) -> usize {
+        match self {
+            Self::None => 0,
+            Self::Line => usize::MAX,
+            Self::Dateline => dateline_end(sentence).unwrap_or(0),
+        }
+    }
+}
+
+/// The most bytes of a dateline's place: `نيويورك، الولايات المتحدة الأمريكية ` has 68, in
+/// four words; a clause before a bracket is longer.
+const DATELINE_PLACE_BYTES: usize = 72;
+
+/// The most bytes between a dateline's brackets (`(CNN)`, `(رويترز)`, `(أ ف ب)`).
+const DATELINE_SOURCE_BYTES: usize = 40;
+
+/// Where the dateline that opens `sentence` ends, if it opens with one: a place of at most
+/// [`DATELINE_PLACE_BYTES`] bytes (or none), the source in brackets, then a dash:
+/// `دبي، الإمارات العربية المتحدة (CNN) -- أكدت …`, `القاهرة (رويترز) - …`, `(CNN)-- …`.
+/// The offset is past the dashes and the spaces after them.
+///
+/// A wire story names its dateline's place in every story, whatever the topic, early enough
+/// for its words to rank high: `الإمارات | العربية | المتحدة` would top the keywords of every
+/// story CNN Arabic files from Dubai.
+///
+/// Read as bytes: every byte that matters is ASCII or leads a dash (`–` `—` `−`: E2 80 93,
+/// E2 80 94, E2 88 92), and UTF-8 never repeats an ASCII byte inside a letter.
+pub(crate) fn dateline_end(sentence: &str) -> Option<usize> {
+    let b = sentence.as_bytes();
+    // Most lines have no bracket near their start: ruled out many bytes at a time where the
+    // target can (`arch::scan`).
+    let head = b.get(..b.len().min(DATELINE_PLACE_BYTES + 1))?;
+    scan::find_by(scan::STRIDE, head, 0, [b'('], |at| (head.get(at) == Some(&b'(')).then_some(()))?;
+    // The place: a few words, nothing that ends or cuts a clause.
+    let mut at = 0;
+    loop {
+        match *b.get(at)? {
+            b'(' => break,
+            b')' | b'.' | b':' | b'\n' | b'\r' | b'-' | 0xE2 => return None,
+            _ if at >= DATELINE_PLACE_BYTES => return None,
+            _ => at += 1,
+        }
+    }
+    // The source, in brackets, on the line.
+    let open = at;
+    loop {
+        at += 1;
+        match *b.get(at)? {
+            b')' if at > open + 1 => break,
+            b')' | b'(' | b'\n' | b'\r' => return None,
+            _ if at > open + DATELINE_SOURCE_BYTES => return None,
+            _ => {}
+        }
+    }
+    // A dash, and any more dashes and spaces.
+    let (mut at, mut dashed) = (at + 1, false);
+    loop {
+        match (b.get(at)?, b.get(at + 1), b.get(at + 2)) {
+            (b'-', ..) => (at, dashed) = (at + 1, true),
+            (0xE2, Some(0x80), Some(0x93 | 0x94)) | (0xE2, Some(0x88), Some(0x92)) => {
+                (at, dashed) = (at + 3, true);
+            }
+            (b' ' | b'\t', ..) => at += 1,
+            _ => return dashed.then_some(at),
+        }
+    }
+}
+
 /// Whether `sentence`, which starts a line, is web-page furniture.
 pub(crate) fn is_furniture(sentence: &str) -> bool {
     let (mut first, mut second, mut words) = (ANY, ANY, 0usize);
@@ -129,6 +228,62 @@ mod tests {
         for &(line, expected) in CASES {
             assert_eq!(is_furniture(line), expected, "{line}");
         }
+    }
+
+    /// Datelines of wire stories (CNN Arabic's, from ant-dev; Reuters' and AFP's shapes):
+    /// (case, sentence, where its terms start).
+    const DATELINES: &[(&str, &str, Option<&str>)] = &[
+        (
+            "place and source",
+            "دبي، الإمارات العربية المتحدة (CNN) –أكدت الشركة",
+            Some("أكدت الشركة"),
+        ),
+        ("double dash", "موسكو، روسيا (CNN)-- قررت وزارة الخارجية", Some("قررت وزارة الخارجية")),
+        ("em dash", "دبي، الإمارات العربية المتحدة (CNN)— قال لافروف", Some("قال لافروف")),
+        (
+            "dashes apart",
+            "دبي، الإمارات العربية المتحدة (CNN)- - رحبت البحرين",
+            Some("رحبت البحرين"),
+        ),
+        ("no place", "(CNN)-- هدد الرئيس الأمريكي", Some("هدد الرئيس الأمريكي")),
+        ("Reuters", "القاهرة (رويترز) - قال مسؤول", Some("قال مسؤول")),
+        ("AFP", "باريس (أ ف ب) - أعلنت الحكومة", Some("أعلنت الحكومة")),
+        ("no dash", "دبي (CNN) أكدت الشركة", None),
+        ("a bracket in the text", "قال الرئيس (72 عاما) إن البلاد بخير.", None),
+        ("a dash without brackets", "القاهرة - قال مسؤول", None),
+        ("a long place", "واشنطن، الولايات المتحدة الأمريكية (CNN)-- قال", Some("قال")),
+        ("a clause", "قال وزير الخارجية في مؤتمر صحفي عقده مساء اليوم (الأحد) - إن", None),
+        ("a sentence before", "انتهى الاجتماع. دبي (CNN) - قال", None),
+        ("empty brackets", "دبي () - قال", None),
+        ("nothing after", "دبي (CNN) --", None),
+        ("empty", "", None),
+    ];
+
+    #[test]
+    fn datelines() {
+        for &(name, sentence, rest) in DATELINES {
+            let got = dateline_end(sentence).map(|at| &sentence[at..]);
+            assert_eq!(got, rest, "{name}");
+            let expected = if rest.is_some() { Furniture::Dateline } else { Furniture::None };
+            assert_eq!(Furniture::of(sentence, true), expected, "{name}");
+            assert_eq!(Furniture::of(sentence, false), Furniture::None, "{name}: mid-line");
+        }
+    }
+
+    #[test]
+    fn a_datelines_words_are_no_keywords() {
+        use crate::{Config, Keywords, Summarizer, Summary};
+        let text = "دبي، الإمارات العربية المتحدة (CNN) -- أعلنت الحكومة المصرية خطة لدعم \
+                    الزراعة.\nوقال وزير الزراعة إن الحكومة تدعم المزارعين في الريف.\n";
+        let mut s: Summarizer<8, 64> = Summarizer::new();
+        let mut doc = s.analyze(text, &Config::new()).unwrap();
+        let keywords: Keywords<'_, 10> = doc.keywords();
+        for word in ["دبي", "الإمارات", "العربية", "المتحدة", "CNN"] {
+            assert!(keywords.keywords.iter().all(|k| !k.text.contains(word)), "{keywords:?}");
+        }
+        // The sentence is still the article's, dateline and all.
+        let summary: Summary<'_, 4> = doc.summary();
+        assert!(summary.sentences.iter().any(|x| x.text.starts_with("دبي،")), "{summary:?}");
     }
 
     #[test]

@@ -99,9 +99,9 @@ impl<const T: usize> Terms<T> {
 pub(crate) enum SentenceWords<'a> {
     Slots(core::slice::Iter<'a, WordSlot>),
     Packed(core::slice::Iter<'a, [Term; 2]>),
-    /// A sentence's text, the offset to read on from, pass 1's cache of forms, and whether
-    /// the sentence is site furniture (its words are no terms, as pass 1 read them).
-    Text(&'a str, usize, Recall<'a>, bool),
+    /// A sentence's text, the offset to read on from, pass 1's cache of forms, and where its
+    /// terms start (the words before are furniture: no terms, as pass 1 read them).
+    Text(&'a str, usize, Recall<'a>, usize),
 }
 
 impl Iterator for SentenceWords<'_> {
@@ -112,10 +112,10 @@ impl Iterator for SentenceWords<'_> {
         match self {
             Self::Slots(slots) => slots.next().map(|slot| slot.get()),
             Self::Packed(packs) => packs.next().map(|&pack| WordSlot::unpack(pack).get()),
-            Self::Text(text, pos, recall, furniture) => {
+            Self::Text(text, pos, recall, terms_from) => {
                 let (at, end, class) = recall.next_classified(text, *pos)?;
                 *pos = end;
-                Some((at, end - at, if *furniture { Word::Other } else { class }))
+                Some((at, end - at, if at < *terms_from { Word::Other } else { class }))
             }
         }
     }
@@ -169,8 +169,8 @@ pub(crate) fn sentence_words<'a>(
         }
     }
     let sentence = text.get(s.start as usize..s.end as usize).unwrap_or("");
-    // Read again, a line of site furniture has no terms, as pass 1 read it.
-    SentenceWords::Text(sentence, 0, recall, s.furniture)
+    // Read again, site furniture has no terms, as pass 1 read it.
+    SentenceWords::Text(sentence, 0, recall, s.furniture.terms_from(sentence))
 }
 
 #[cfg(test)]

@@ -123,6 +123,14 @@ const fn is_space(c: char) -> bool {
     )
 }
 
+/// Whether a sentence that starts at byte `start` of `text` starts a line: nothing but spaces
+/// stands between it and a line break or the start of the text.
+pub(crate) fn starts_line(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or_default();
+    let before = before.trim_end_matches(|c: char| is_space(c) && !is_line_break(c));
+    before.is_empty() || before.ends_with(is_line_break)
+}
+
 pub(crate) const fn is_line_break(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{000B}' | '\u{000C}' | '\u{0085}' | '\u{2028}' | '\u{2029}')
 }
@@ -302,9 +310,7 @@ impl Sentences<'_> {
             self.pos = text.len();
             return None;
         }
-        let starts_line =
-            text.get(..start)?.trim_end_matches(|c: char| is_space(c) && !is_line_break(c));
-        let starts_line = starts_line.is_empty() || starts_line.ends_with(is_line_break);
+        let starts_line = starts_line(text, start);
         let (end, open) = self.find_end(start);
         self.pos = end;
         let end = start + text.get(start..end)?.trim_end_matches(is_space).len();

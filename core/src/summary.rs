@@ -7,11 +7,12 @@ use heapless::Vec;
 
 use crate::analysis::{Document, Info};
 use crate::config::{Budget, Config};
+use crate::furniture::Furniture;
 use crate::kept::{Kept, SentenceWords, Source, sentence_words};
 use crate::score::{Score, Word};
 use crate::sort::sort_by;
 
-use crate::tokenize;
+use crate::{sentences, tokenize};
 
 /// A sentence of a summary.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -245,8 +246,11 @@ fn chosen_words<'a>(source: Source<'a>, in_order: &[Info], c: &Sentence<'_>) -> 
         }
         first += usize::from(s.words);
     }
+    // Its furniture (a dateline) judged again, as pass 1 judged it.
     let Source { text, recall, .. } = source;
-    SentenceWords::Text(text.get(c.start..c.start + c.text.len()).unwrap_or(""), 0, recall, false)
+    let sentence = text.get(c.start..c.start + c.text.len()).unwrap_or("");
+    let furniture = Furniture::of(sentence, sentences::starts_line(text, c.start));
+    SentenceWords::Text(sentence, 0, recall, furniture.terms_from(sentence))
 }
 
 /// The most content terms of a candidate sentence that the redundancy check compares.
@@ -326,7 +330,7 @@ mod tests {
     #[test]
     fn redundancy() {
         let a = "أعلنت الحكومة خطة جديدة لدعم الزراعة";
-        let words = |s| SentenceWords::Text(s, 0, Recall::NONE, false);
+        let words = |s| SentenceWords::Text(s, 0, Recall::NONE, 0);
         let terms = content_terms(words(a));
         assert!(redundant(&terms, words("وأعلنت الحكومة الخطة الجديدة لدعم الزراعة اليوم"), 700));
         assert!(!redundant(&terms, words("ارتفعت أسعار النفط في الأسواق العالمية"), 700));
@@ -349,7 +353,7 @@ mod tests {
             _ => n,
         };
         let (mut chosen, mut words) = (std::vec::Vec::<SentenceScore<'_>>::new(), 0u32);
-        let terms = |t| content_terms(SentenceWords::Text(t, 0, Recall::NONE, false));
+        let terms = |t| content_terms(SentenceWords::Text(t, 0, Recall::NONE, 0));
         for c in all.iter().filter(|c| c.eligible) {
             if chosen.len() >= max || words >= max_words {
                 break;
@@ -363,7 +367,7 @@ mod tests {
                 && chosen.iter().any(|x| {
                     redundant(
                         &t,
-                        SentenceWords::Text(x.text, 0, Recall::NONE, false),
+                        SentenceWords::Text(x.text, 0, Recall::NONE, 0),
                         config.redundancy(),
                     )
                 })
