@@ -81,7 +81,7 @@ pub(crate) struct Parts {
     pub stem: Range<usize>,
     /// Whether a definite article was stripped (`الكتاب`, `بالكتاب`, `للكتاب`; not `كتاب`).
     /// A noun the text names as a topic takes the article when it comes back to it; a verb
-    /// never does, nor a name (see [`Term::bare`](crate::terms::Term::bare)).
+    /// never does, nor a name (see [`Term::definite`](crate::terms::Term::definite)).
     pub article: bool,
 }
 
