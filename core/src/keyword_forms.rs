@@ -28,20 +28,29 @@ pub(crate) struct Form {
 }
 
 impl Form {
-    /// One occurrence of `surface`, which starts at byte `start` of the text.
+    /// One occurrence: the span `start..end` of `text`.
     ///
     /// `وتوحيد الجهود` and `توحيد الجهود` are one form: the text shows the conjunction on
     /// most occurrences, a reader wants the phrase without it. The key leaves out a leading
     /// `و` or `ف` (when three letters or more follow), and the span shown is a bare occurrence
     /// if there is any; `وزير`, which never occurs as `زير`, keeps its `و`.
-    pub(crate) fn new(surface: &str, start: usize) -> Self {
-        let rest = surface.strip_prefix(['\u{0648}', '\u{0641}']).map(key_of); // WAW, FEH
-        let (key, conjunction) = match rest {
+    ///
+    /// `للأمم المتحدة` and `الأمم المتحدة` are one form too. The first is shown as `أمم
+    /// المتحدة` (a keyword is a span of the text, and `لل` took the article's alef), which
+    /// reads wrong before a definite adjective: the key puts the article back, and the span
+    /// shown is one that kept it, if the text has one.
+    pub(crate) fn new(text: &str, start: usize, end: usize) -> Self {
+        let surface = text.get(start..end).unwrap_or("");
+        // The span follows a `لل` in its word: the article it lost.
+        let lost = text.as_bytes().get(start.wrapping_sub(4)..start) == Some("لل".as_bytes());
+        let article: &[u8] = if lost { "ال".as_bytes() } else { &[] };
+        let rest = surface.strip_prefix(['\u{0648}', '\u{0641}']); // WAW, FEH
+        let (key, conjunction) = match rest.map(|rest| key_of(article, rest)) {
             Some((key, chars)) if chars >= 3 => (key, true),
-            _ => (key_of(surface).0, false),
+            _ => (key_of(article, surface).0, false),
         };
         let (start, len) = (start as u32, surface.len() as u32);
-        Self { key, start, len, weight: 1, bare: !conjunction, keyed: true }
+        Self { key, start, len, weight: 1, bare: !conjunction && !lost, keyed: true }
     }
 
     /// One occurrence at `start..end` of the text, not yet keyed ([`Self::keyed`]).
@@ -59,7 +68,8 @@ impl Form {
     /// Computes `key` and `bare` if they are not yet.
     pub(crate) fn keyed(&mut self, text: &str) {
         if !self.keyed {
-            *self = Self { weight: self.weight, ..Self::new(self.span(text), self.start as usize) };
+            let (start, end) = (self.start as usize, (self.start + self.len) as usize);
+            *self = Self { weight: self.weight, ..Self::new(text, start, end) };
         }
     }
 }
@@ -121,9 +131,10 @@ pub(crate) fn count_phrase(
 }
 
 /// The folded form's hash, which identifies a surface form whatever its marks, and its
-/// length in folded characters: its words folded, each followed by a space.
-pub(crate) fn key_of(surface: &str) -> (u32, usize) {
-    let (mut h, mut chars) = (score::fnv1a(&[]), 0);
+/// length in folded characters: its words folded, each followed by a space, the first after
+/// `article` (the one a span lost, or none).
+pub(crate) fn key_of(article: &[u8], surface: &str) -> (u32, usize) {
+    let (mut h, mut chars) = (score::fnv1a(article), article.len() / 2);
     let mut buf = [0u8; score::MAX_WORD_BYTES];
     let mut at = 0;
     while let Some(start) = tokenize::word_start(surface, at) {
@@ -154,7 +165,7 @@ pub(crate) fn vote_at<const F: usize>(forms: &mut [Form; F], text: &str, start: 
         vote(forms, Form::spelled(start, end));
     } else {
         forms.iter_mut().filter(|f| f.weight > 0).for_each(|f| f.keyed(text));
-        vote(forms, Form::new(surface, start));
+        vote(forms, Form::new(text, start, end));
     }
 }
 
@@ -195,7 +206,7 @@ mod tests {
         for n in 1..spans.len() {
             let (mut by_key, mut by_spelling) = ([Form::default(); 2], [Form::default(); 2]);
             for &(start, end) in &spans[..n] {
-                vote(&mut by_key, Form::new(&text[start..end], start));
+                vote(&mut by_key, Form::new(&text, start, end));
                 vote_at(&mut by_spelling, &text, start, end);
             }
             // Keyed on a copy, so that the votes to come see the forms as they are.
@@ -205,6 +216,44 @@ mod tests {
                 f.map(|f| (f.start, f.len, f.weight, (f.weight > 0).then_some((f.key, f.bare))))
             };
             assert_eq!(fields(&keyed), fields(&by_key), "after {n} votes");
+        }
+    }
+
+    /// A span that lost its article to `لل` is one form with the spelling that kept it, and
+    /// gives way to it. Each case: the occurrences, as (letters the keyword pass leaves out,
+    /// span it votes), and the span shown.
+    #[test]
+    fn a_form_that_lost_its_article_gives_way() {
+        type Case = (&'static str, &'static [(&'static str, &'static str)], &'static str);
+        const CASES: &[Case] = &[
+            (
+                "a phrase",
+                &[("لل", "أمم المتحدة"), ("ولل", "أمم المتحدة"), ("و", "الأمم المتحدة")],
+                "الأمم المتحدة",
+            ),
+            ("a word", &[("لل", "مرأة"), ("لل", "مرأة"), ("", "المرأة")], "المرأة"),
+            ("no other spelling", &[("لل", "مرأة"), ("لل", "مرأة")], "مرأة"),
+            (
+                "the bare word is another form",
+                &[("", "كتاب"), ("", "كتاب"), ("لل", "كتاب")],
+                "كتاب",
+            ),
+        ];
+        for &(name, occurrences, shown) in CASES {
+            let mut text = std::string::String::new();
+            let mut spans = std::vec::Vec::new();
+            for (left_out, span) in occurrences {
+                text.push_str(left_out);
+                spans.push((text.len(), text.len() + span.len()));
+                text.push_str(span);
+                text.push(' ');
+            }
+            let mut forms = [Form::default(); 2];
+            for &(start, end) in &spans {
+                vote_at(&mut forms, &text, start, end);
+            }
+            let best = if forms[1].weight > forms[0].weight { forms[1] } else { forms[0] };
+            assert_eq!(best.span(&text), shown, "{name}");
         }
     }
 
