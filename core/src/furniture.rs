@@ -7,8 +7,12 @@
 //! anywhere (`اقرأ أيضا`, `للمزيد`, `يمكنكم استلام`), or, on a short line of at most
 //! [`SHORT_LINE_WORDS`] words, one of [`SHORT_LINE_CUES`] (`طباعة`, `شارك`, `المصدر`), which
 //! as the first word of a longer sentence are ordinary words (`شارك آلاف الأكراد في …`).
-//! [`Scratch::tally`](crate::summary) reads its words as no terms: furniture is never chosen
-//! (it has no content word) and counts toward no keyword.
+//! A sentence that starts a line may also open with a dateline ([`dateline_end`]), whose
+//! words up to the dash are furniture while the rest is the article's.
+//!
+//! Pass 1 reads furniture's words as no terms, and so does every pass that reads the
+//! sentence again ([`Furniture::terms_from`]): a furniture line is never chosen (it has no
+//! content word), and neither it nor a dateline counts toward a keyword.
 //!
 //! Cues are stored as the FNV-1a hashes of their folded words, computed at compile time:
 //! 4 bytes a cue of flash (the top 16 bits of each hash).
