@@ -5,7 +5,8 @@
 //!   ends nothing: `برنامج "ثروة أم مزيفة؟"، وقالت` is one sentence, not one and a second
 //!   that starts with `،`;
 //! - [`inside_quote`]: an ellipsis glued to a word inside a quoted title does not split it:
-//!   `"العندليب والسندريلا.. الحقيقة الغائبة"`;
+//!   `"العندليب والسندريلا.. الحقيقة الغائبة"`; nor does one in a headline, which joins its
+//!   two parts so ([`in_title`]): `قمة هلسنكي.. ترمب يأمل بعلاقة استثنائية مع روسيا`;
 //! - [`trim_open_end`]: a line of a hard-wrapped paragraph may end in `%`, a digit or a
 //!   closing bracket (`نسبته 0.6%`): those do not close it; and [`line_start`]: a line is
 //!   measured whole, also when a sentence starts in its middle (`فيها. كل طفل مشارك في
@@ -17,7 +18,32 @@
 /// [`sentences`]: crate::sentences
 pub(crate) fn ends(text: &str, start: usize, at: usize, end: usize) -> bool {
     let dots = text.get(at..).is_some_and(|t| t.starts_with(".."));
-    !(comma_follows(text, end) || dots && inside_quote(text, start, at))
+    !(comma_follows(text, end) || dots && (inside_quote(text, start, at) || in_title(text, at)))
+}
+
+/// The most bytes of a title line ([`in_title`]): a headline of
+/// [`HEADLINE_MAX_WORDS`](crate::analysis) words or so.
+const TITLE_BYTES: usize = 300;
+
+/// Whether byte `at` is in the text's title: its first line, when more lines follow, short
+/// ([`TITLE_BYTES`]) and ending with no terminator. A fifth of ant-dev's headlines join two
+/// parts with `..`; in a body, `..` ends a sentence as a full stop does.
+fn in_title(text: &str, at: usize) -> bool {
+    let b = text.as_bytes();
+    let space = |c: &u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r');
+    let Some(end) = b.iter().take(TITLE_BYTES).position(|&c| c == b'\n' || c == b'\r') else {
+        return false;
+    };
+    // The line without its trailing spaces, read as bytes: `str::trim` would bring Unicode's
+    // table of spaces into the M0's flash.
+    let line = b.get(..end).unwrap_or_default();
+    let line = line.get(..line.iter().rposition(|c| !space(c)).map_or(0, |i| i + 1));
+    let line = line.unwrap_or_default();
+    let terminated = matches!(line.last(), Some(b'.' | b'!' | b'?'))
+        || line.ends_with("\u{061F}".as_bytes()) // ؟
+        || line.ends_with("\u{2026}".as_bytes()); // …
+    let more_lines = b.get(end..).is_some_and(|rest| rest.iter().any(|c| !space(c)));
+    at < end && !terminated && more_lines
 }
 
 /// Whether the first character after `at`, past spaces and tabs, is a comma or semicolon.
@@ -109,6 +135,20 @@ mod tests {
             "a glued ellipsis outside quotes still ends",
             "أكثر فعالية.. يجب الآن",
             &["أكثر فعالية..", "يجب الآن"],
+        ),
+        (
+            "an ellipsis in a headline (ant-dev)",
+            "قمة هلسنكي.. ترمب يأمل بعلاقة استثنائية مع روسيا\nقال الرئيس الأمريكي.. إنه متفائل.",
+            &[
+                "قمة هلسنكي.. ترمب يأمل بعلاقة استثنائية مع روسيا",
+                "قال الرئيس الأمريكي..",
+                "إنه متفائل.",
+            ],
+        ),
+        (
+            "a first line that ends a sentence is no headline",
+            "قال الوزير.. إن الخطة جاهزة.\nوأضاف أنها تبدأ غدا.",
+            &["قال الوزير..", "إن الخطة جاهزة.", "وأضاف أنها تبدأ غدا."],
         ),
         (
             "hard-wrapped lines ending in % and digits (easc-dev topic053)",
