@@ -70,62 +70,68 @@ pub struct WordSlot {
     start: u32,
     /// The word's length in bytes.
     len: u16,
-    /// Leading clitic letters, if a content word.
-    lead: u8,
-    /// [`CONTENT`], and [`ARTICLE`] if it carries the article; 0 for any other word.
-    class: u8,
+    /// The rest of the word's class ([`Word::packed`]).
+    bits: u16,
 }
 
-/// [`WordSlot::class`]: a content word.
-const CONTENT: u8 = 1;
-/// [`WordSlot::class`]: a content word that carries the article.
-const ARTICLE: u8 = 2;
+/// [`Word::packed`]'s bit for a content word.
+const CONTENT: u16 = 1 << 8;
+/// [`Word::packed`]'s bit for a content word that carries the article.
+const ARTICLE: u16 = 1 << 9;
+
+impl Word {
+    /// The word as its stem's hash (0 for any other word) and 16 bits, `lead | CONTENT |
+    /// ARTICLE`: how the word slots and pass 1's cache of forms keep a class.
+    pub(crate) const fn packed(self) -> (u32, u16) {
+        match self {
+            Self::Content { hash, lead, article } => {
+                (hash, lead as u16 | CONTENT | if article { ARTICLE } else { 0 })
+            }
+            Self::Other => (0, 0),
+        }
+    }
+
+    /// The word [`Word::packed`] packed (inlined with [`WordSlot::get`]).
+    #[inline]
+    pub(crate) const fn unpacked(hash: u32, bits: u16) -> Self {
+        if bits & CONTENT != 0 {
+            Self::Content { hash, lead: bits as u8, article: bits & ARTICLE != 0 }
+        } else {
+            Self::Other
+        }
+    }
+}
 
 impl WordSlot {
     /// A slot that holds no word yet.
-    pub const EMPTY: Self = Self { hash: 0, start: 0, len: 0, lead: 0, class: 0 };
+    pub const EMPTY: Self = Self { hash: 0, start: 0, len: 0, bits: 0 };
 
     /// The slot of a word at `start` with `len` bytes; `None` if it does not fit one.
     pub(crate) fn new(start: usize, len: usize, word: Word) -> Option<Self> {
         let (start, len) = (u32::try_from(start).ok()?, u16::try_from(len).ok()?);
-        Some(match word {
-            Word::Content { hash, lead, article } => {
-                let class = CONTENT | if article { ARTICLE } else { 0 };
-                Self { hash, start, len, lead, class }
-            }
-            Word::Other => Self { start, len, ..Self::EMPTY },
-        })
+        let (hash, bits) = word.packed();
+        Some(Self { hash, start, len, bits })
     }
 
-    /// The slot in two spare slots of a term table ([`Terms::packs`](crate::terms::Terms::packs)): `[{hash, len, lead |
-    /// class << 8}, {start, 0, 0}]`.
+    /// The slot in two spare slots of a term table ([`Terms::packs`](crate::terms::Terms::packs)): `[{hash, len, bits},
+    /// {start, 0, 0}]`.
     pub(crate) const fn pack(self) -> [crate::terms::Term; 2] {
-        let first = self.lead as u16 | (self.class as u16) << 8;
         [
-            crate::terms::Term { hash: self.hash, count: self.len, first },
+            crate::terms::Term { hash: self.hash, count: self.len, first: self.bits },
             crate::terms::Term { hash: self.start, count: 0, first: 0 },
         ]
     }
 
     /// The slot [`pack`](Self::pack) packed.
     pub(crate) const fn unpack([a, b]: [crate::terms::Term; 2]) -> Self {
-        Self {
-            hash: a.hash,
-            start: b.hash,
-            len: a.count,
-            lead: a.first as u8,
-            class: (a.first >> 8) as u8,
-        }
+        Self { hash: a.hash, start: b.hash, len: a.count, bits: a.first }
     }
 
-    /// The word's (byte start, byte length, class).
+    /// The word's (byte start, byte length, class). Inlined: the passes' loops call it once
+    /// a word.
+    #[inline]
     pub(crate) const fn get(self) -> (usize, usize, Word) {
-        let word = if self.class & CONTENT != 0 {
-            Word::Content { hash: self.hash, lead: self.lead, article: self.class & ARTICLE != 0 }
-        } else {
-            Word::Other
-        };
-        (self.start as usize, self.len as usize, word)
+        (self.start as usize, self.len as usize, Word::unpacked(self.hash, self.bits))
     }
 }
 

@@ -25,8 +25,8 @@ use crate::score::{MAX_WORD_BYTES, Word, classify_folded, next_classified};
 pub(crate) struct Recent<'t, 'c> {
     /// The text whose words the entries point into.
     text: &'t [u8],
-    /// Each entry: `[{key, len, lead | content << 8 | article << 9}, {stem hash, at as two
-    /// halves}]`; `len`
+    /// Each entry: `[{key, len, the class's bits}, {stem hash, at as two halves}]`
+    /// ([`Word::packed`]); `len`
     /// 0 marks an empty one.
     entries: &'c mut [[Term; 2]],
     /// Where each word is folded: zeroed once, not once a word. Empty where there is no
@@ -109,11 +109,8 @@ fn read<'s>(sentence: &'s str, from: usize, buf: &mut [u8; MAX_WORD_BYTES]) -> O
 #[inline(always)]
 fn remember([form, class]: &mut [Term; 2], key: u32, at: usize, len: usize, word: Word) {
     let (Ok(at), Ok(len)) = (u32::try_from(at), u16::try_from(len)) else { return };
-    let (hash, lead, kind) = match word {
-        Word::Content { hash, lead, article } => (hash, lead, 1 | u16::from(article) << 1),
-        Word::Other => (0, 0, 0),
-    };
-    *form = Term { hash: key, count: len, first: u16::from(lead) | kind << 8 };
+    let (hash, bits) = word.packed();
+    *form = Term { hash: key, count: len, first: bits };
     *class = Term { hash, count: at as u16, first: (at >> 16) as u16 };
 }
 
@@ -128,11 +125,7 @@ fn recalled([form, class]: &[Term; 2], text: &[u8], bytes: &[u8], key: u32) -> O
     if text.get(at..at + bytes.len()) != Some(bytes) {
         return None;
     }
-    Some(if form.first >> 8 != 0 {
-        Word::Content { hash: class.hash, lead: form.first as u8, article: form.first >> 9 != 0 }
-    } else {
-        Word::Other
-    })
+    Some(Word::unpacked(class.hash, form.first))
 }
 
 /// How many entries a [`Recent`] cache has for a text of `bytes` bytes in `spare` slots:
