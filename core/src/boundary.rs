@@ -31,7 +31,9 @@ const TITLE_BYTES: usize = 300;
 fn in_title(text: &str, at: usize) -> bool {
     let b = text.as_bytes();
     let space = |c: &u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r');
-    let Some(end) = b.iter().take(TITLE_BYTES).position(|&c| c == b'\n' || c == b'\r') else {
+    let line_end = b.iter().take(TITLE_BYTES).position(|&c| c == b'\n' || c == b'\r');
+    // A `..` past the first line (a body's) is decided before the line is read.
+    let Some(end) = line_end.filter(|&end| at < end) else {
         return false;
     };
     // The line without its trailing spaces, read as bytes: `str::trim` would bring Unicode's
@@ -43,7 +45,7 @@ fn in_title(text: &str, at: usize) -> bool {
         || line.ends_with("\u{061F}".as_bytes()) // ؟
         || line.ends_with("\u{2026}".as_bytes()); // …
     let more_lines = b.get(end..).is_some_and(|rest| rest.iter().any(|c| !space(c)));
-    at < end && !terminated && more_lines
+    !terminated && more_lines
 }
 
 /// Whether the first character after `at`, past spaces and tabs, is a comma or semicolon.

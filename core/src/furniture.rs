@@ -138,22 +138,19 @@ const DATELINE_SOURCE_BYTES: usize = 40;
 /// E2 80 94, E2 88 92), and UTF-8 never repeats an ASCII byte inside a letter.
 pub(crate) fn dateline_end(sentence: &str) -> Option<usize> {
     let b = sentence.as_bytes();
-    // Most lines have no bracket near their start: ruled out many bytes at a time where the
-    // target can (`arch::scan`).
+    // The bracket, near the start: most lines have none, ruled out many bytes at a time
+    // where the target can (`arch::scan`).
     let head = b.get(..b.len().min(DATELINE_PLACE_BYTES + 1))?;
-    scan::find_by(scan::STRIDE, head, 0, [b'('], |at| (head.get(at) == Some(&b'(')).then_some(()))?;
-    // The place: a few words, nothing that ends or cuts a clause.
-    let mut at = 0;
-    loop {
-        match *b.get(at)? {
-            b'(' => break,
-            b')' | b'.' | b':' | b'\n' | b'\r' | b'-' | 0xE2 => return None,
-            _ if at >= DATELINE_PLACE_BYTES => return None,
-            _ => at += 1,
-        }
+    let open = scan::find_by(scan::STRIDE, head, 0, [b'('], |at| {
+        (head.get(at) == Some(&b'(')).then_some(at)
+    })?;
+    // The place before it: a few words, nothing that ends or cuts a clause.
+    let cut = |c: &u8| matches!(c, b')' | b'.' | b':' | b'\n' | b'\r' | b'-' | 0xE2);
+    if head.get(..open)?.iter().any(cut) {
+        return None;
     }
     // The source, in brackets, on the line.
-    let open = at;
+    let mut at = open;
     loop {
         at += 1;
         match *b.get(at)? {
