@@ -12,10 +12,11 @@ use heapless::Vec;
 use crate::analysis::Document;
 use crate::kept::sentence_words;
 use crate::keyword_forms::{Form, PHRASES, Phrase, Seen, count_phrase, vote_at};
+use crate::keyword_runs::{self, Run};
 use crate::score::{self, Score, Word};
 use crate::sort::sort_by;
 use crate::terms::TermBits;
-use crate::{keyword_rules, normalize, tokenize};
+use crate::{keyword_rules, normalize};
 
 /// A keyword: a span of the input and its score.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -113,7 +114,10 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
         // (devices ask for 10) still has candidates left when some are generic or share a
         // word with a better one, and every `K <= POOL` ranks the same candidates, so a
         // shorter list is the start of a longer one. (`K` is a constant: one branch is kept.)
-        if K <= POOL { self.keywords_from::<K, POOL>() } else { self.keywords_from::<K, K>() }
+        let mut list =
+            if K <= POOL { self.keywords_from::<K, POOL>() } else { self.keywords_from::<K, K>() };
+        self.grow(&mut list);
+        list
     }
 
     /// [`Self::keywords`], with `N >= K` candidates ranked (`N >= POOL`).
@@ -361,10 +365,7 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
                 if let Some(phrases) = phrases.as_deref_mut()
                     && let Some(prev) = previous
                     && (prev.pooled || pooled)
-                    && self
-                        .text
-                        .get(prev.end..at)
-                        .is_some_and(|gap| gap.chars().all(|c| c == ' ' || c == '\u{00A0}'))
+                    && self.text.get(prev.end..at).is_some_and(keyword_runs::spaces)
                     && repeated(prev.hash)
                     && repeated(hash)
                 {
@@ -384,9 +385,9 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
 impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES, TERMS> {
     /// Every occurrence of `keyword` in the text, as byte spans `(start, end)` in document
     /// order: each word whose term is the keyword's, in any of its forms (with a clitic, an
-    /// article, another alef), or for a keyphrase each pair of adjacent words whose terms are
-    /// its two, as [`keywords`](Self::keywords) counts them. A keyword whose text is not one
-    /// or two content words has none.
+    /// article, another alef), or for a keyphrase each run of adjacent words (spaces only
+    /// between them) whose terms are its own, as [`keywords`](Self::keywords) counts them. A
+    /// keyword whose text is not one to three content words has none.
     ///
     /// # Examples
     ///
@@ -404,23 +405,8 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
     /// # Ok::<(), talkhis::Error>(())
     /// ```
     pub fn occurrences(&self, keyword: &Keyword<'_>) -> impl Iterator<Item = (usize, usize)> + '_ {
-        // The keyword's one or two terms; anything else matches nothing.
-        let term = |w: Option<(usize, &str)>| {
-            let (_, w) = w?;
-            let mut buf = [0u8; score::MAX_WORD_BYTES];
-            let written = normalize::fold_into(w, &mut buf);
-            match score::classify_folded(&buf, written) {
-                Word::Content { hash, .. } => Some(hash),
-                _ => None,
-            }
-        };
-        let mut words = tokenize::words(keyword.text);
-        let (first, second) = (term(words.next()), words.next().map(|w| term(Some(w))));
-        let (first, second) = match (first, second, words.next()) {
-            (Some(a), None, None) => (Some(a), None),
-            (Some(a), Some(Some(b)), None) => (Some(a), Some(b)),
-            _ => (None, None),
-        };
+        // The keyword's terms; a keyword of other words matches nothing.
+        let terms = keyword_runs::terms(keyword.text);
         let text = self.text;
         let packed = self.scratch.packed_words();
         let source = self.scratch.terms.source(text, self.words, packed);
@@ -432,28 +418,20 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
                 let from = s.start as usize;
                 let words = sentence_words(source, s, next);
                 next += usize::from(s.words);
-                // The previous word, if it was a content word: (its hash, its start, its end).
-                words.scan(None::<(u32, usize, usize)>, move |previous, (at, len, word)| {
+                let terms = terms.clone();
+                // The run of content words read, and where the last of them ended.
+                words.scan((Run::default(), 0), move |(run, last_end), (at, len, word)| {
                     let (at, end) = (from + at, from + at + len);
                     let Word::Content { hash, .. } = word else {
-                        *previous = None;
+                        run.clear();
                         return Some(None);
                     };
-                    let found = match (first, second, *previous) {
-                        (Some(a), None, _) if a == hash => Some((at, end)),
-                        (Some(a), Some(b), Some((p, p_at, p_end)))
-                            if p == a
-                                && b == hash
-                                && text.get(p_end..at).is_some_and(|gap| {
-                                    gap.chars().all(|c| c == ' ' || c == '\u{00A0}')
-                                }) =>
-                        {
-                            Some((p_at, end))
-                        }
-                        _ => None,
-                    };
-                    *previous = Some((hash, at, end));
-                    Some(found)
+                    let joined = run.term(0).is_some()
+                        && text.get(*last_end..at).is_some_and(keyword_runs::spaces);
+                    run.push(hash, at, joined);
+                    *last_end = end;
+                    let first = terms.len().saturating_sub(1);
+                    Some(run.ends_with(&terms, 0).then(|| (run.start(first), end)))
                 })
             })
             .flatten()
@@ -558,9 +536,15 @@ mod tests {
                 &["عاصي الرحباني", "غنى", "لحن", "أغنية"][..],
             ),
             (
-                "two phrases sharing a word",
+                "two phrases sharing a word, which the text runs together",
                 "اللجنة الأولمبية الدولية قررت. اللجنة الأولمبية الدولية أعلنت. قالت اللجنة \
                  الأولمبية الدولية.",
+                &["اللجنة الأولمبية الدولية", "قررت"][..],
+            ),
+            (
+                "two phrases sharing a word, which the text parts",
+                "اللجنة الأولمبية قررت. الأولمبية الدولية أعلنت. قالت اللجنة الأولمبية. \
+                 الأولمبية الدولية قالت.",
                 &["اللجنة الأولمبية", "قررت"][..],
             ),
         ] {
@@ -678,14 +662,17 @@ mod tests {
             let k = Keyword { text: keyword, start: 0, score: Score(0), count: 0 };
             doc.occurrences(&k).map(|(a, b)| text.get(a..b).unwrap()).collect()
         };
-        let cases: [(&str, &str, &[&str]); 7] = [
+        let cases: [(&str, &str, &[&str]); 10] = [
             ("clitics", "الإرهاب", &["الإرهاب", "الارهاب", "وللإرهاب", "الإرهاب", "والإرهابيون"]),
             ("bare form", "إرهاب", &["الإرهاب", "الارهاب", "وللإرهاب", "الإرهاب", "والإرهابيون"]),
             ("alef variant", "الارهاب", &["الإرهاب", "الارهاب", "وللإرهاب", "الإرهاب", "والإرهابيون"]),
             ("phrase", "مكافحة الإرهاب", &["مكافحة الإرهاب", "مكافحة الارهاب", "مكافحة الإرهاب"]),
             ("absent", "النفط", &[]),
             ("stopword", "في", &[]),
-            ("three words", "مكافحة الإرهاب أولوية", &[]),
+            ("three words", "مكافحة الإرهاب أولوية", &["مكافحة الإرهاب أولوية"]),
+            ("three words, parted", "الإرهاب أولوية مكافحة", &[]),
+            ("four words", "وتعد مكافحة الارهاب واجبا", &[]),
+            ("a stopword inside", "مكافحة الإرهاب في المدن", &[]),
         ];
         for (name, keyword, want) in cases {
             assert_eq!(found(keyword), want, "{name}");

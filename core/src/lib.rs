@@ -84,6 +84,7 @@ mod furniture;
 mod kept;
 mod keyword_forms;
 mod keyword_rules;
+mod keyword_runs;
 mod keywords;
 pub mod normalize;
 mod score;
