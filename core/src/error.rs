@@ -72,6 +72,57 @@ impl Error {
     pub(crate) const fn capacity(which: Capacity, limit: usize, at: usize) -> Self {
         Self::CapacityExceeded { which, limit, at }
     }
+
+    /// Writes the message [`Display`](fmt::Display) shows to `write`, piece by piece,
+    /// without `core::fmt`: a WebAssembly module or a device that shows errors then links no
+    /// formatting machinery (2.5 KB of `talkhis-wasm`). `Display` writes through it, so the
+    /// two never differ.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use talkhis::{Config, Summarizer};
+    ///
+    /// let text = "جملة أولى. جملة ثانية. جملة ثالثة.";
+    /// let mut small: Summarizer<2, 64> = Summarizer::new();
+    /// let err = small.summarize::<1>(text, &Config::new()).unwrap_err();
+    /// let mut message = heapless::String::<96>::new();
+    /// err.write_message(|piece| {
+    ///     let _ = message.push_str(piece);
+    /// });
+    /// assert_eq!(message, err.to_string());
+    /// ```
+    pub fn write_message(&self, mut write: impl FnMut(&str)) {
+        match *self {
+            Self::CapacityExceeded { which, limit, at } => {
+                write("capacity exceeded at byte ");
+                decimal(at, &mut write);
+                write(": more than ");
+                decimal(limit, &mut write);
+                write(" ");
+                write(which.unit());
+                write(" (raise ");
+                write(which.knob());
+                write(")");
+            }
+            Self::Encode => write("the postcard encoder failed"),
+        }
+    }
+}
+
+/// Writes `n` in decimal.
+fn decimal(mut n: usize, write: &mut impl FnMut(&str)) {
+    // `usize::MAX` has 20 digits on 64-bit targets.
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    while let (Some(i), true) = (at.checked_sub(1), at == digits.len() || n > 0) {
+        if let Some(d) = digits.get_mut(i) {
+            *d = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        at = i;
+    }
+    write(digits.get(at..).and_then(|d| core::str::from_utf8(d).ok()).unwrap_or_default());
 }
 
 impl fmt::Display for Error {
@@ -90,16 +141,36 @@ impl fmt::Display for Error {
     /// );
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match *self {
-            Self::CapacityExceeded { which, limit, at } => write!(
-                f,
-                "capacity exceeded at byte {at}: more than {limit} {} (raise {})",
-                which.unit(),
-                which.knob()
-            ),
-            Self::Encode => f.write_str("the postcard encoder failed"),
-        }
+        let mut result = Ok(());
+        self.write_message(|piece| {
+            if result.is_ok() {
+                result = f.write_str(piece);
+            }
+        });
+        result
     }
 }
 
 impl core::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_name_the_numbers_in_decimal() {
+        let e = |limit, at| Error::capacity(Capacity::Terms, limit, at);
+        const CASES: &[(usize, usize, &str)] = &[
+            (0, 0, "capacity exceeded at byte 0: more than 0 distinct terms"),
+            (10, 9, "capacity exceeded at byte 9: more than 10 distinct terms"),
+            (4096, 1_048_576, "capacity exceeded at byte 1048576: more than 4096 distinct terms"),
+        ];
+        for &(limit, at, start) in CASES {
+            let message = std::format!("{}", e(limit, at));
+            assert_eq!(message, std::format!("{start} (raise Summarizer TERMS)"));
+        }
+        let max = std::format!("{}", e(usize::MAX, 1));
+        assert!(max.contains(&std::format!("more than {} ", usize::MAX)), "{max}");
+        assert_eq!(std::format!("{}", Error::Encode), "the postcard encoder failed");
+    }
+}

@@ -81,11 +81,7 @@ pub(crate) fn bare_start(text: &str, mut start: usize, end: usize) -> usize {
     let bytes = text.as_bytes();
     for _ in 0..2 {
         // The letter, read as its two UTF-8 bytes: و ف ل ك (D9 88, 81, 84, 83) or ب (D8 A8).
-        let letter = (bytes.get(start), bytes.get(start + 1));
-        if !matches!(
-            letter,
-            (Some(0xD9), Some(0x88 | 0x81 | 0x84 | 0x83)) | (Some(0xD8), Some(0xA8))
-        ) {
+        if !bytes.get(start..).is_some_and(proclitic) {
             break;
         }
         // A tatweel after it (D9 80) joins it to a word of another script: `لـCNN`.
@@ -103,6 +99,11 @@ pub(crate) fn bare_start(text: &str, mut start: usize, end: usize) -> usize {
 }
 
 /// Whether `word` occurs in `text` as a whole word.
+/// Whether `bytes` start with a letter that may be a proclitic: `و ف ل ك ب`.
+pub(crate) fn proclitic(bytes: &[u8]) -> bool {
+    matches!(bytes, [0xD9, 0x88 | 0x81 | 0x84 | 0x83, ..] | [0xD8, 0xA8, ..])
+}
+
 fn occurs_alone(text: &str, word: &str) -> bool {
     use crate::arch::scan;
     let (t, w) = (text.as_bytes(), word.as_bytes());

@@ -18,7 +18,9 @@
 //! whose entries carry a tag of the word's hash, so a word is compared with about one stopword (a
 //! binary search took nine comparisons); the one pronoun suffix a word can end in is read from
 //! its last two or three letters. Devices store the words one byte a letter (`PACKED`, built
-//! from the table at compile time), which halves their flash.
+//! from the table at compile time), which halves their flash, and probe an index of 512 slots
+//! built from it at compile time (`SMALL_INDEX`): 1 KB less flash for about three more probes
+//! of a word that is no stopword.
 //!
 //! # Examples
 //!
@@ -148,20 +150,24 @@ fn listed(bytes: &[u8]) -> bool {
     }
 }
 
-/// [`listed`] on [`PACKED`].
+/// [`listed`] on [`PACKED`], through [`SMALL_INDEX`].
 #[inline(never)]
 fn listed_packed(bytes: &[u8]) -> bool {
-    probe(bytes, &INDEX, is_packed_word_at)
+    probe(bytes, &SMALL_INDEX, is_packed_word_at)
 }
 
 /// A probe of `index` for `bytes`: `is_word_at` compares the word at an entry's offset.
 #[inline(always)]
-fn probe(bytes: &[u8], index: &[u16; 1024], is_word_at: fn(usize, &[u8]) -> bool) -> bool {
+fn probe<const N: usize>(
+    bytes: &[u8],
+    index: &[u16; N],
+    is_word_at: fn(usize, &[u8]) -> bool,
+) -> bool {
     // No stopword is longer (`core/scripts/stopwords.py` checks): long content words end here.
     if bytes.len() > 16 {
         return false;
     }
-    let (mut i, tag) = slot(bytes);
+    let (mut i, tag) = slot(hash(bytes), N);
     // The index always has free slots (`core/scripts/stopwords.py` keeps it under 3/4 full).
     loop {
         let entry = index.get(i).copied().unwrap_or(EMPTY);
@@ -279,25 +285,66 @@ const fn utf8_index(index: &[u16; 1024]) -> [u16; 1024] {
     out
 }
 
-/// A free slot of [`INDEX`].
+/// [`INDEX`] with 512 slots, for the targets that read [`PACKED`]: the same entries (offset
+/// in [`PACKED`] and tag), each placed from its word's home [`slot`] in 512. The table is
+/// two thirds full instead of a third, so a word that is not listed walks about three more
+/// slots, for 1 KB less flash on a device.
+static SMALL_INDEX: [u16; 512] = reindex(&INDEX);
+
+/// [`INDEX`]'s entries placed in `N` slots, by their words' hashes (linear probing, as
+/// `core/scripts/stopwords.py` builds [`INDEX`]).
+const fn reindex<const N: usize>(index: &[u16; 1024]) -> [u16; N] {
+    let utf8 = utf8_index(index);
+    let (words, mut out, mut k) = (WORDS.as_bytes(), [EMPTY; N], 0);
+    while k < index.len() {
+        if index[k] != EMPTY {
+            // The word's bytes in [`WORDS`], up to the next space or the end.
+            let (start, mut end) = ((utf8[k] >> 4) as usize, (utf8[k] >> 4) as usize);
+            while end < words.len() && words[end] != b' ' {
+                end += 1;
+            }
+            let (word, _) = words.split_at(end);
+            let (_, word) = word.split_at(start);
+            let (mut i, tag) = slot(hash(word), N);
+            while out[i] != EMPTY {
+                i = (i + 1) % N;
+            }
+            out[i] = index[k] & !15 | tag;
+        }
+        k += 1;
+    }
+    out
+}
+
+/// A free slot of an index.
 const EMPTY: u16 = 0xFFFF;
 
-/// Bits of the [`INDEX`] size.
-const INDEX_BITS: u32 = INDEX.len().trailing_zeros();
-
-/// The home slot of a word in [`INDEX`] and its four-bit tag: a multiplicative hash of its
-/// length and its first and last four bytes (two Arabic letters each), which tell the
-/// stopwords apart. `core/scripts/stopwords.py` computes the same to build the index.
-fn slot(bytes: &[u8]) -> (usize, u16) {
+/// A multiplicative hash of a word's length and its first and last four bytes (two Arabic
+/// letters each), which tell the stopwords apart. `core/scripts/stopwords.py` computes the
+/// same to build [`INDEX`].
+const fn hash(bytes: &[u8]) -> u32 {
     let (head, tail) = match (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
         (Some(h), Some(t)) => (u32::from_le_bytes(*h), u32::from_le_bytes(*t)),
-        _ => (bytes.iter().fold(0u32, |h, &b| h << 8 | u32::from(b)), 0),
+        _ => {
+            let (mut h, mut i) = (0u32, 0);
+            while i < bytes.len() {
+                h = h << 8 | bytes[i] as u32;
+                i += 1;
+            }
+            (h, 0)
+        }
     };
     // The multiplier was picked among random odd ones for the shortest runs of full slots on
     // this table (what a word that is not listed walks before a free slot); the
     // `index_finds_every_word_and_agrees_with_search` test fails if an edit makes runs long.
-    let h = (head ^ tail.rotate_left(16) ^ (bytes.len() as u32) << 27).wrapping_mul(0x898B_2253);
-    ((h >> (32 - INDEX_BITS)) as usize, (h >> (28 - INDEX_BITS)) as u16 & 15)
+    (head ^ tail.rotate_left(16) ^ (bytes.len() as u32) << 27).wrapping_mul(0x898B_2253)
+}
+
+/// A word's home slot in an index of `slots` (a power of two) and its four-bit tag, from its
+/// [`hash`]: the hash's top bits, and the four below them.
+const fn slot(hash: u32, slots: usize) -> (usize, u16) {
+    let bits = slots.trailing_zeros();
+    ((hash >> (32 - bits)) as usize, (hash >> (28 - bits)) as u16 & 15)
 }
 
 #[cfg(test)]
@@ -341,14 +388,14 @@ mod tests {
             assert!(listed(w.as_bytes()), "{w}");
             assert!(listed_packed(w.as_bytes()), "{w}");
         }
-        let mut probes = 0;
-        for w in stopwords() {
-            let (i, _) = slot(w.as_bytes());
-            let run =
-                (0..INDEX.len()).take_while(|k| INDEX[(i + k) % INDEX.len()] != EMPTY).count();
-            probes = probes.max(run);
+        fn longest_run<const N: usize>(index: &[u16; N]) -> usize {
+            let run = |i: usize| (0..N).take_while(|k| index[(i + k) % N] != EMPTY).count();
+            stopwords().map(|w| run(slot(hash(w.as_bytes()), N).0)).max().unwrap_or(0)
         }
-        assert!(probes <= 24, "longest probe run {probes}: pick another multiplier in `slot`");
+        let (probes, small) = (longest_run(&INDEX), longest_run(&SMALL_INDEX));
+        assert!(probes <= 24, "longest probe run {probes}: pick another multiplier in `hash`");
+        assert!(small <= 48, "longest probe run {small} in 512 slots: pick another multiplier");
+        assert_eq!(SMALL_INDEX.iter().filter(|&&e| e != EMPTY).count(), stopwords().count());
         // Near misses: every stopword with a letter added, removed or replaced, and prefixes.
         for w in stopwords() {
             let mut word: heapless::String<64> = heapless::String::new();
