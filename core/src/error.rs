@@ -90,7 +90,7 @@ impl Error {
     /// err.write_message(|piece| {
     ///     let _ = message.push_str(piece);
     /// });
-    /// assert_eq!(message, err.to_string());
+    /// assert_eq!(message.as_str(), err.to_string());
     /// ```
     pub fn write_message(&self, mut write: impl FnMut(&str)) {
         match *self {
