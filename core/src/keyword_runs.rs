@@ -174,9 +174,10 @@ impl Run {
     }
 }
 
-/// Whether `gap`, the text between two words, is spaces only (and not empty).
+/// Whether `gap`, the text between two words, is spaces only (and not empty): ASCII or
+/// no-break spaces.
 pub(crate) fn spaces(gap: &str) -> bool {
-    !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{00A0}')
+    gap == " " || !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{00A0}')
 }
 
 /// A keyword's words: their terms, and whether the first and the last have the definite
@@ -282,14 +283,14 @@ impl Uses {
 
     /// Counts what `run` shows, the newest word just read.
     pub(crate) fn count(&mut self, run: &Run) {
-        let n = self.terms.len();
-        if run.ends_with(&self.terms, 0) {
+        let (n, newest) = (self.terms.len(), run.term(0));
+        if newest == self.terms.last().copied() && run.ends_with(&self.terms, 0) {
             self.uses = self.uses.saturating_add(1);
             if self.previous.is_some_and(|p| run.term(n) == Some(p.hash)) {
                 self.before = self.before.saturating_add(1);
             }
         }
-        if self.next.is_some_and(|p| run.term(0) == Some(p.hash)) && run.ends_with(&self.terms, 1) {
+        if newest == self.next.map(|p| p.hash) && run.ends_with(&self.terms, 1) {
             self.after = self.after.saturating_add(1);
         }
     }
@@ -376,7 +377,8 @@ mod tests {
             before,
         };
         // (name, uses, after, before, growth as (the word's term, the count))
-        const CASES: &[(&str, u16, u16, u16, Option<(u32, u16)>)] = &[
+        type Case = (&'static str, u16, u16, u16, Option<(u32, u16)>);
+        const CASES: &[Case] = &[
             ("always after", 4, 4, 0, Some((8, 4))),
             ("three in four", 4, 3, 0, Some((8, 3))),
             ("two in three", 3, 2, 0, None),

@@ -95,6 +95,14 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
     /// A generic word (`عام`, `المرة`) is no keyword, and no two entries share a word: the
     /// better one wins.
     ///
+    /// Then an entry that the text writes beside the same word at three of every four uses
+    /// or more, and twice at least, grows by that word as the text writes it, into a phrase
+    /// of up to three words: `منظمة الصحة` → `منظمة الصحة العالمية`, `عبد الفتاح` → `عبد
+    /// الفتاح السيسي`. A definite word grows only by a definite one (`التعادل الإيجابي` stays
+    /// without the `بهدف` after it), never by a word that starts with a clitic or is generic,
+    /// nor by a word another entry holds; its score stays, its count becomes the grown
+    /// phrase's. One more pass over the text's words counts what the list needs to judge this.
+    ///
     /// # Examples
     ///
     /// ```
@@ -106,6 +114,14 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
     /// let keywords: Keywords<'_, 3> = doc.keywords();
     /// assert_eq!(keywords.keywords[0].text, "الإرهاب");
     /// assert_eq!(keywords.keywords[0].count, 2);
+    ///
+    /// // A name the text never parts is listed whole.
+    /// let text = "حذرت منظمة الصحة العالمية من الوباء. وقالت منظمة الصحة العالمية إن اللقاح \
+    ///             آمن. ودعت منظمة الصحة العالمية الدول إلى التعاون.";
+    /// let doc = summarizer.analyze(text, &Config::new())?;
+    /// let keywords: Keywords<'_, 3> = doc.keywords();
+    /// assert_eq!(keywords.keywords[0].text, "منظمة الصحة العالمية");
+    /// assert_eq!(keywords.keywords[0].count, 3);
     /// # Ok::<(), talkhis::Error>(())
     /// ```
     #[must_use]
