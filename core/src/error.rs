@@ -110,19 +110,20 @@ impl Error {
     }
 }
 
-/// Writes `n` in decimal.
-fn decimal(mut n: usize, write: &mut impl FnMut(&str)) {
-    // `usize::MAX` has 20 digits on 64-bit targets.
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    while let (Some(i), true) = (at.checked_sub(1), at == digits.len() || n > 0) {
-        if let Some(d) = digits.get_mut(i) {
-            *d = b'0' + (n % 10) as u8;
-        }
-        n /= 10;
-        at = i;
+/// Writes `n` in decimal, a digit at a time, most significant first.
+fn decimal(n: usize, write: &mut impl FnMut(&str)) {
+    let mut power: usize = 1;
+    while let Some(next) = power.checked_mul(10).filter(|&p| p <= n) {
+        power = next;
     }
-    write(digits.get(at..).and_then(|d| core::str::from_utf8(d).ok()).unwrap_or_default());
+    loop {
+        let digit = n.checked_div(power).unwrap_or(0) % 10;
+        write("0123456789".get(digit..=digit).unwrap_or_default());
+        if power < 10 {
+            break;
+        }
+        power /= 10;
+    }
 }
 
 impl fmt::Display for Error {

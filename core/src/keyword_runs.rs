@@ -38,9 +38,6 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
                 return;
             }
         }
-        if found.iter().all(|u| u.next.is_none() && u.previous.is_none()) {
-            return;
-        }
         let packed = self.scratch.packed_words();
         let source = self.scratch.terms.source(text, self.words, packed);
         let mut index = 0usize;
