@@ -122,8 +122,8 @@ export class Talkhis {
    *            explain?: object[]}}
    *   Every item also has `byteStart` and `byteEnd`, its UTF-8 byte offsets (as the CLI's
    *   JSON gives them). A keyword's `occurrences` are where the text uses its term in any
-   *   form the core counts (`للإرهاب`, `الارهابية` for `الإرهاب`; each pair of words for a
-   *   keyphrase), as `text.slice(o.start, o.end)`, in document order: `count` of them (the
+   *   form the core counts (`للإرهاب`, `الارهابية` for `الإرهاب`; each run of its words for
+   *   a keyphrase), as `text.slice(o.start, o.end)`, in document order: `count` of them (the
    *   module returns at most 16,384 in all). `capped`: the summary stopped at
    *   `MAX_SENTENCES` before its budget.
    *   `explain` (with `options.explain`): every sentence in document order with `index`,

@@ -313,7 +313,9 @@ impl Config {
     }
 
     /// Sets how much a two-word keyphrase weighs against a single term with the same count,
-    /// in percent; 0 turns keyphrases off.
+    /// in percent; 0 turns keyphrases off, and with them the growth of a listed keyword into
+    /// the longer phrase the text writes it in
+    /// ([`Document::keywords`](crate::Document::keywords)).
     #[must_use]
     pub const fn with_phrase_weight(mut self, percent: u16) -> Self {
         self.phrase_weight = percent;

@@ -23,8 +23,12 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
     /// ([`Uses::growth`]) by that word, unless another entry of the list holds it (no two
     /// entries share a word), it is generic, or it starts with a clitic ([`Self::clitic`]).
     /// One pass over the text's words counts the uses of every entry; the list keeps its
-    /// order and scores.
+    /// order and scores. Phrase weight 0 (no keyphrases) grows none.
     pub(crate) fn grow<const K: usize>(&self, list: &mut Keywords<'t, K>) {
+        // No keyphrases, none grown either.
+        if self.config.phrase_weight() == 0 {
+            return;
+        }
         let text = self.text;
         let mut found: Vec<Uses, K> = Vec::new();
         // The words a use of an entry ends at, and the words after one: the others pass by.
@@ -339,6 +343,88 @@ mod tests {
             assert_eq!(found_after.map(|(h, _)| h), after.map(word), "{name}: after");
             assert_eq!(found_before.map(|(_, w)| w), before, "{name}: before's span");
             assert_eq!(found_after.map(|(_, w)| w), after, "{name}: after's span");
+        }
+    }
+
+    /// Named cases of the growth, through the pipeline: (name, text, phrase weight, the
+    /// first keyword and its count).
+    #[test]
+    fn keywords_grow_into_the_phrase_the_text_writes() {
+        type Case = (&'static str, &'static str, u16, &'static str, u16);
+        const CASES: &[Case] = &[
+            (
+                "a name the text never parts",
+                "حذرت منظمة الصحة العالمية من الوباء. وقالت منظمة الصحة العالمية إن اللقاح آمن. \
+                 ودعت منظمة الصحة العالمية الدول إلى التعاون.",
+                200,
+                "منظمة الصحة العالمية",
+                3,
+            ),
+            (
+                "no keyphrases, none grown",
+                "حذرت منظمة الصحة العالمية من الوباء. وقالت منظمة الصحة العالمية إن اللقاح آمن. \
+                 ودعت منظمة الصحة العالمية الدول إلى التعاون.",
+                0,
+                "الصحة",
+                3,
+            ),
+            (
+                "a single word, by the word after",
+                "وصل الرئيس دونالد ترامب. وقال دونالد ترامب إن الاتفاق جيد. ورد دونالد ترامب على \
+                 الأسئلة.",
+                200,
+                "دونالد ترامب",
+                3,
+            ),
+            (
+                "a definite word, by no indefinite one",
+                "انتهت المباراة بالتعادل الإيجابي بهدف. وكان التعادل الإيجابي بهدف متوقعا. وجاء \
+                 التعادل الإيجابي بهدف في الدقائق الأخيرة.",
+                200,
+                "التعادل الإيجابي",
+                3,
+            ),
+            (
+                "a word with a clitic the text also writes bare",
+                "عين مدير عام بمركز الأبحاث. وقال مدير عام بمركز البحوث إن العمل بدأ. وزار مدير عام \
+                 بمركز الدراسات المعرض. وأعلن مركز الدراسات النتائج.",
+                200,
+                "مدير عام",
+                3,
+            ),
+            (
+                "the same word where the text never writes it bare",
+                "عين مدير عام بمركز الأبحاث. وقال مدير عام بمركز البحوث إن العمل بدأ. وزار مدير عام \
+                 بمركز الدراسات المعرض.",
+                200,
+                "مدير عام بمركز",
+                3,
+            ),
+            (
+                "the word before, shown without its conjunction",
+                "ويرتبط العمر وانقطاع الدورة الشهرية بالمخاطر. تعاني المرأة بعد انقطاع الدورة \
+                 الشهرية. وتزيد المخاطر مع انقطاع الدورة الشهرية.",
+                200,
+                "انقطاع الدورة الشهرية",
+                3,
+            ),
+            (
+                "a word beside it at two uses of three",
+                "دعا مجلس الأمن الدولي إلى الهدنة. ورحب مجلس الأمن الدولي بالاتفاق. وقال مجلس الأمن \
+                 إن المساعدات وصلت.",
+                200,
+                "مجلس الأمن",
+                3,
+            ),
+        ];
+        for &(name, text, weight, first, count) in CASES {
+            let mut s: crate::Summarizer<8, 64> = crate::Summarizer::new();
+            let config = crate::Config::new().with_phrase_weight(weight);
+            let doc = s.analyze(text, &config).unwrap();
+            let keywords: crate::Keywords<'_, 4> = doc.keywords();
+            let top = keywords.keywords[0];
+            assert_eq!((top.text, top.count), (first, count), "{name}");
+            assert_eq!(doc.occurrences(&top).count(), usize::from(count), "{name}: occurrences");
         }
     }
 
