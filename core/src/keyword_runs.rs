@@ -15,6 +15,7 @@ use crate::analysis::Document;
 use crate::kept::sentence_words;
 use crate::keyword_rules;
 use crate::keywords::Keywords;
+use crate::normalize;
 use crate::score::{self, Word};
 use crate::terms::TermBits;
 
@@ -65,7 +66,12 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
         for i in 0..found.len() {
             let (Some(k), Some(uses)) = (list.keywords.get(i), found.get(i)) else { break };
             let Some((n, count)) = uses.growth() else { continue };
-            let clitic = self.clitic(text.get(n.start..n.end).unwrap_or_default());
+            let neighbour = text.get(n.start..n.end).unwrap_or_default();
+            // The clitic's bytes, marks after it included (`وَانقطاع`).
+            let clitic = match self.clitic(neighbour) {
+                0 => 0,
+                letters => normalize::offset_after(neighbour, letters),
+            };
             let (start, end) = if n.start < k.start {
                 // A word before: the phrase starts after its clitic (`وانقطاع الدورة
                 // الشهرية` shows `انقطاع الدورة الشهرية`). A keyword written with a
@@ -77,7 +83,8 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
                 (n.start + clitic, k.start + k.text.len())
             } else if clitic > 0 {
                 // A word after that starts with a clitic starts a prepositional phrase or a
-                // list (`التعادل الإيجابي بهدف`, `مجموعة السبع ويلتقي`).
+                // list (`مدير عام بمركز` where the text also writes `مركز`, `مجموعة السبع
+                // ويلتقي`).
                 continue;
             } else {
                 (k.start, n.end)
@@ -95,7 +102,7 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
         }
     }
 
-    /// The bytes of the proclitic the first word of `text` starts with: a preposition or
+    /// The letters of the proclitic the first word of `text` starts with: a preposition or
     /// conjunction before its article (`بالقدس`, `والانقطاع`), or a letter of `و ف ب ل ك`
     /// without which the text uses the word too (`بمركز`, `وسوقا`, where `مركز` and `سوق`
     /// are terms), while `وزارة` and `بريطانيا` keep their first letter. A phrase grows by a
@@ -106,15 +113,15 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
             _ => None,
         };
         match content(text) {
-            // Arabic letters take two bytes.
-            Some((_, lead)) if lead > 0 => usize::from(lead) * 2,
+            Some((_, lead)) if lead > 0 => usize::from(lead),
+            // The letter is two bytes; the rest is read from the next word character on.
             _ if keyword_rules::proclitic(text.as_bytes())
                 && text
                     .get(2..)
                     .and_then(content)
                     .is_some_and(|(hash, _)| self.scratch.terms.get(hash).is_some()) =>
             {
-                2
+                1
             }
             _ => 0,
         }
@@ -403,6 +410,14 @@ mod tests {
             (
                 "the word before, shown without its conjunction",
                 "ويرتبط العمر وانقطاع الدورة الشهرية بالمخاطر. تعاني المرأة بعد انقطاع الدورة \
+                 الشهرية. وتزيد المخاطر مع انقطاع الدورة الشهرية.",
+                200,
+                "انقطاع الدورة الشهرية",
+                3,
+            ),
+            (
+                "the word before, without its vowelled conjunction",
+                "ويرتبط العمر وَانقطاع الدورة الشهرية بالمخاطر. تعاني المرأة بعد انقطاع الدورة \
                  الشهرية. وتزيد المخاطر مع انقطاع الدورة الشهرية.",
                 200,
                 "انقطاع الدورة الشهرية",
