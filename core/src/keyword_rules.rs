@@ -75,8 +75,9 @@ pub(crate) fn generic(keyword: &str) -> bool {
 
 /// Where the keyword `text[start..end]` starts once a leading `و ف ب ل ك` (at most two) is
 /// dropped, where the text also writes the rest of the word on its own, as a word of three
-/// letters or more: `لفيلم` shows as `فيلم` if `فيلم` occurs, `بحث` stays. A tatweel that
-/// joins the letter to the word goes with it: `لـCNN` shows as `CNN`.
+/// letters or more: `لفيلم` shows as `فيلم` if `فيلم` occurs, `بحث` stays. The marks after
+/// the letter go with it: `وَانقطاع` shows as `انقطاع`, and `لـCNN` (a tatweel joining it to a
+/// word of another script) as `CNN`.
 pub(crate) fn bare_start(text: &str, mut start: usize, end: usize) -> usize {
     let bytes = text.as_bytes();
     for _ in 0..2 {
@@ -84,10 +85,9 @@ pub(crate) fn bare_start(text: &str, mut start: usize, end: usize) -> usize {
         if !bytes.get(start..).is_some_and(proclitic) {
             break;
         }
-        // A tatweel after it (D9 80) joins it to a word of another script: `لـCNN`.
-        let tatweel =
-            matches!((bytes.get(start + 2), bytes.get(start + 3)), (Some(0xD9), Some(0x80)));
-        let rest_start = start + if tatweel { 4 } else { 2 };
+        // The marks after it go with it: a haraka (`وَانقطاع`), or a tatweel that joins it to a
+        // word of another script (`لـCNN`).
+        let rest_start = start + normalize::offset_after(text.get(start..end).unwrap_or(""), 1);
         let word_end = normalize::word_end(text, rest_start).min(end);
         let Some(rest) = text.get(rest_start..word_end) else { break };
         if rest.chars().count() < 3 || !occurs_alone(text, rest) {
@@ -98,12 +98,12 @@ pub(crate) fn bare_start(text: &str, mut start: usize, end: usize) -> usize {
     start
 }
 
-/// Whether `word` occurs in `text` as a whole word.
 /// Whether `bytes` start with a letter that may be a proclitic: `و ف ل ك ب`.
-pub(crate) fn proclitic(bytes: &[u8]) -> bool {
+fn proclitic(bytes: &[u8]) -> bool {
     matches!(bytes, [0xD9, 0x88 | 0x81 | 0x84 | 0x83, ..] | [0xD8, 0xA8, ..])
 }
 
+/// Whether `word` occurs in `text` as a whole word.
 fn occurs_alone(text: &str, word: &str) -> bool {
     use crate::arch::scan;
     let (t, w) = (text.as_bytes(), word.as_bytes());
@@ -119,8 +119,10 @@ fn occurs_alone(text: &str, word: &str) -> bool {
         }
         let before = text.get(..end - w.len()).and_then(|s| s.chars().next_back());
         let after = text.get(end..).and_then(|s| s.chars().next());
-        // A tatweel joins the word to a letter before it (`لـCNN` is not `CNN` alone).
-        let alone = !before.is_some_and(|c| c == '\u{0640}' || normalize::is_word_char(c))
+        // A mark before the word belongs to a letter before it: a tatweel (`لـCNN` is not
+        // `CNN` alone), a haraka or an invisible mark (`بَوتين`, `ب\u{200F}وتين`).
+        let alone = !before
+            .is_some_and(|c| normalize::is_word_char(c) || normalize::is_transparent(c))
             && !after.is_some_and(normalize::is_word_char);
         alone.then_some(())
     });
@@ -143,6 +145,9 @@ mod tests {
             ("only inside a longer word", "لفيلم وللأفلام", "فيلم", false),
             ("only as a prefix", "فيلمه الجديد", "فيلم", false),
             ("joined by a tatweel", "قالت لـCNN", "CNN", false),
+            ("after a haraka", "قال بَوتين", "وتين", false),
+            ("after an invisible mark", "قال ب\u{200F}وتين", "وتين", false),
+            ("before a haraka", "شاهدت فيلمٌ جديدا", "فيلم", true),
             ("Latin, alone", "قالت CNN", "CNN", true),
             ("absent", "لا شيء هنا", "فيلم", false),
         ];

@@ -15,14 +15,14 @@ use crate::analysis::Document;
 use crate::kept::sentence_words;
 use crate::keyword_rules;
 use crate::keywords::Keywords;
-use crate::normalize;
 use crate::score::{self, Word};
 use crate::terms::TermBits;
 
 impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES, TERMS> {
     /// Grows each keyword of `list` that the text writes beside the same word often enough
     /// ([`Uses::growth`]) by that word, unless another entry of the list holds it (no two
-    /// entries share a word), it is generic, or it starts with a clitic ([`Self::clitic`]).
+    /// entries share a word) or it is generic; a word after may carry no clitic, a word
+    /// before is shown without it ([`Self::neighbour_start`]).
     /// One pass over the text's words counts the uses of every entry; the list keeps its
     /// order and scores. Phrase weight 0 (no keyphrases) grows none.
     pub(crate) fn grow<const K: usize>(&self, list: &mut Keywords<'t, K>) {
@@ -66,30 +66,24 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
         for i in 0..found.len() {
             let (Some(k), Some(uses)) = (list.keywords.get(i), found.get(i)) else { break };
             let Some((n, count)) = uses.growth() else { continue };
-            let neighbour = text.get(n.start..n.end).unwrap_or_default();
-            // The clitic's bytes, marks after it included (`وَانقطاع`).
-            let clitic = match self.clitic(neighbour) {
-                0 => 0,
-                letters => normalize::offset_after(neighbour, letters),
-            };
+            // Where the word starts as shown: after the clitics the text proves, if what is
+            // left carries none and is still the term counted (`Self::neighbour_start`).
+            let Some(bare) = self.neighbour_start(n) else { continue };
             let (start, end) = if n.start < k.start {
-                // A word before: the phrase starts after its clitic (`وانقطاع الدورة
-                // الشهرية` shows `انقطاع الدورة الشهرية`). A keyword written with a
-                // conjunction (`وحزب الله`) is an item of a list: the word before it is the
-                // list's, not the keyword's.
-                if self.clitic(k.text) > 0 {
+                // A word before. An entry written with a conjunction does not grow backwards:
+                // it is an item of a list (`وحزب الله`).
+                if conjunction(k.text) {
                     continue;
                 }
-                (n.start + clitic, k.start + k.text.len())
-            } else if clitic > 0 {
-                // A word after that starts with a clitic starts a prepositional phrase or a
-                // list (`مدير عام بمركز` where the text also writes `مركز`, `مجموعة السبع
-                // ويلتقي`).
+                (bare, k.start + k.text.len())
+            } else if bare > n.start {
+                // A word after that starts with a clitic starts a prepositional phrase
+                // (`مدير عام بمركز` where the text also writes `مركز`).
                 continue;
             } else {
                 (k.start, n.end)
             };
-            let word = text.get(n.start + clitic..n.end).unwrap_or_default();
+            let word = text.get(bare..n.end).unwrap_or_default();
             if found.iter().any(|u| u.terms.contains(&n.hash)) || keyword_rules::generic(word) {
                 continue;
             }
@@ -102,30 +96,35 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
         }
     }
 
-    /// The letters of the proclitic the first word of `text` starts with: a preposition or
-    /// conjunction before its article (`بالقدس`, `والانقطاع`), or a letter of `و ف ب ل ك`
-    /// without which the text uses the word too (`بمركز`, `وسوقا`, where `مركز` and `سوق`
-    /// are terms), while `وزارة` and `بريطانيا` keep their first letter. A phrase grows by a
-    /// word of its own noun phrase, not by the start of a prepositional phrase or of a list.
-    fn clitic(&self, text: &str) -> usize {
-        let content = |text: &str| match score::next_classified(text, 0) {
-            Some((_, _, Word::Content { hash, lead, .. })) => Some((hash, lead)),
-            _ => None,
-        };
-        match content(text) {
-            Some((_, lead)) if lead > 0 => usize::from(lead),
-            // The letter is two bytes; the rest is read from the next word character on.
-            _ if keyword_rules::proclitic(text.as_bytes())
-                && text
-                    .get(2..)
-                    .and_then(content)
-                    .is_some_and(|(hash, _)| self.scratch.terms.get(hash).is_some()) =>
-            {
-                1
+    /// Where the neighbour `n` starts as a keyword shows it, or `None` if it keeps a clitic.
+    /// A leading `و ف ب ل ك` is dropped where the text also writes the rest of the word on its
+    /// own ([`keyword_rules::bare_start`]): `وانقطاع` shows as `انقطاع`, while `وزارة` and
+    /// `بريطانيا` keep their first letter. What is left must be the term counted (`بانقطاع`
+    /// is another term than `انقطاع`), with no preposition or conjunction before its article
+    /// (`بالقدس`) and no `و` the stemmer reads as a conjunction (`ويلتقي`; also `وزير`, whose
+    /// root letter no rule of shape tells from one; not `وقف`, too short to read so).
+    fn neighbour_start(&self, n: Neighbour) -> Option<usize> {
+        let start = keyword_rules::bare_start(self.text, n.start, n.end);
+        let word = self.text.get(start..n.end)?;
+        match score::next_classified(word, 0)? {
+            (_, _, Word::Content { hash, lead: 0, .. }) if hash == n.hash && !conjunction(word) => {
+                Some(start)
             }
-            _ => 0,
+            _ => None,
         }
     }
+}
+
+/// Whether the first word of `text` starts with a `و` that the stemmer reads as a
+/// conjunction: the word and the word without it are one term (`وسوقا` and `سوقا`; also
+/// `وزير` and `زير`, a root letter that no rule of shape tells from a conjunction; not `وقف`).
+fn conjunction(text: &str) -> bool {
+    let term = |text: &str| match score::next_classified(text, 0) {
+        Some((_, _, Word::Content { hash, .. })) => Some(hash),
+        _ => None,
+    };
+    text.starts_with('\u{0648}')
+        && term(text).is_some_and(|t| term(text.get(2..).unwrap_or("")) == Some(t))
 }
 
 /// The most words a keyword holds: a phrase of two grown by one.
@@ -424,6 +423,46 @@ mod tests {
                 3,
             ),
             (
+                "an entry written with a conjunction does not grow backwards",
+                "قالت إيران وحزب الله إن الهجوم فشل. ورحبت إيران وحزب الله بالقرار. ودعت إيران \
+                 وحزب الله إلى الحوار.",
+                200,
+                "وحزب الله",
+                3,
+            ),
+            (
+                "a root waw before it",
+                "أعلن الطرفان وقف إطلاق النار في المدينة. وبدأ وقف إطلاق النار صباحا. وانهار وقف \
+                 إطلاق النار مساء.",
+                200,
+                "وقف إطلاق النار",
+                3,
+            ),
+            (
+                "a word after it with a conjunction",
+                "استهدف الهجوم مسجدا كبيرا وسوقا في المدينة. ودمر الانفجار مسجدا كبيرا وسوقا \
+                 قديما. وأصاب القصف مسجدا كبيرا وسوقا آخر.",
+                200,
+                "مسجدا كبيرا",
+                3,
+            ),
+            (
+                "a word before it with a conjunction the text does not prove",
+                "قال الرئيس إنه سيلتقي ويلتقي نظراءه الغربيين. ثم ويلتقي نظراءه الغربيين غدا. كما \
+                 ويلتقي نظراءه الغربيين لاحقا.",
+                200,
+                "نظراءه الغربيين",
+                3,
+            ),
+            (
+                "a generic word",
+                "افتتح المعرض الدولي العام الماضي. وزار المعرض الدولي العام الماضي آلاف. ونظم \
+                 المعرض الدولي العام الماضي ندوات.",
+                200,
+                "المعرض الدولي",
+                3,
+            ),
+            (
                 "a word beside it at two uses of three",
                 "دعا مجلس الأمن الدولي إلى الهدنة. ورحب مجلس الأمن الدولي بالاتفاق. وقال مجلس الأمن \
                  إن المساعدات وصلت.",
@@ -441,6 +480,93 @@ mod tests {
             assert_eq!((top.text, top.count), (first, count), "{name}");
             assert_eq!(doc.occurrences(&top).count(), usize::from(count), "{name}: occurrences");
         }
+    }
+
+    /// Where a neighbour starts as a keyword shows it: (name, text, the neighbour, what is
+    /// shown of it, or `None` for a word the keyword does not grow by).
+    #[test]
+    fn neighbours_lose_the_clitics_the_text_proves() {
+        type Case = (&'static str, &'static str, &'static str, Option<&'static str>);
+        const CASES: &[Case] = &[
+            (
+                "a conjunction, the rest written alone",
+                "وانقطاع طويل. انقطاع قصير.",
+                "وانقطاع",
+                Some("انقطاع"),
+            ),
+            ("a vowelled conjunction", "وَانقطاع طويل. انقطاع قصير.", "وَانقطاع", Some("انقطاع")),
+            ("a conjunction the text does not prove", "ثم ويلتقي نظراءه.", "ويلتقي", None),
+            ("a root waw read as a conjunction", "قال وزير الخارجية.", "وزير", None),
+            ("a root waw too short to read so", "أعلن وقف النار.", "وقف", Some("وقف")),
+            ("a preposition before the article", "صلى بالقدس أمس.", "بالقدس", None),
+            (
+                "a preposition, the rest written alone",
+                "عمل بمركز الأبحاث. افتتح مركز جديد.",
+                "بمركز",
+                None,
+            ),
+            ("a preposition, the rest never alone", "عمل بمركز الأبحاث.", "بمركز", Some("بمركز")),
+            ("a root letter", "زار بريطانيا أمس.", "بريطانيا", Some("بريطانيا")),
+        ];
+        for &(name, text, word, shown) in CASES {
+            let mut s: crate::Summarizer<8, 64> = crate::Summarizer::new();
+            let doc = s.analyze(text, &crate::Config::new()).unwrap();
+            let n = Neighbour::at(text, text.find(word).unwrap()).unwrap();
+            assert_eq!(doc.neighbour_start(n).map(|at| &text[at..n.end]), shown, "{name}");
+        }
+    }
+
+    /// The neighbours a keyword may grow by: (name, text, the keyword's span, whether the
+    /// word before and the word after are kept).
+    #[test]
+    fn a_definite_word_is_followed_by_definite_words_only() {
+        const CASES: &[(&str, &str, &str, bool, bool)] = &[
+            ("definite, then definite", "عن الملف النووي الإيراني أمس", "الملف النووي", false, true),
+            (
+                "definite, then indefinite",
+                "انتهى التعادل الإيجابي بهدف",
+                "التعادل الإيجابي",
+                true,
+                false,
+            ),
+            ("construct state, then anything", "قال رئيس مجلس إدارة النادي", "مجلس", true, true),
+            ("definite before indefinite", "قال الوزير دونالد ترامب", "دونالد ترامب", false, false),
+            (
+                "indefinite before definite",
+                "دعت منظمة الصحة العالمية",
+                "الصحة العالمية",
+                true,
+                false,
+            ),
+        ];
+        for &(name, text, keyword, before, after) in CASES {
+            let uses = Uses::new(text, keyword, text.find(keyword).unwrap());
+            assert_eq!((uses.previous.is_some(), uses.next.is_some()), (before, after), "{name}");
+        }
+    }
+
+    /// No entry grows by a word another entry holds: the list would say it twice.
+    #[test]
+    fn no_entry_grows_by_another_entrys_word() {
+        let text = "قرر الاتحاد الأوروبي. ودعا الاتحاد الأوروبي. ورحب الاتحاد الأوروبي.";
+        let entry = |word: &'static str| crate::Keyword {
+            text: word,
+            start: text.find(word).unwrap(),
+            score: crate::Score(1000),
+            count: 3,
+        };
+        let mut s: crate::Summarizer<8, 64> = crate::Summarizer::new();
+        let doc = s.analyze(text, &crate::Config::new()).unwrap();
+        let grown = |words: &[&'static str]| {
+            let mut list: crate::Keywords<'_, 2> = crate::Keywords { keywords: Vec::new() };
+            for &w in words {
+                list.keywords.push(entry(w)).unwrap();
+            }
+            doc.grow(&mut list);
+            list.keywords.iter().map(|k| k.text).collect::<std::vec::Vec<_>>()
+        };
+        assert_eq!(grown(&["الأوروبي"]), ["الاتحاد الأوروبي"], "alone, it grows");
+        assert_eq!(grown(&["الأوروبي", "الاتحاد"]), ["الأوروبي", "الاتحاد"], "held by another");
     }
 
     #[test]

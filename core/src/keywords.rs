@@ -98,10 +98,12 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
     /// Then an entry that the text writes beside the same word at three of every four uses
     /// or more, and twice at least, grows by that word as the text writes it, into a phrase
     /// of up to three words: `منظمة الصحة` → `منظمة الصحة العالمية`, `عبد الفتاح` → `عبد
-    /// الفتاح السيسي`. A definite word grows only by a definite one (`التعادل الإيجابي` stays
-    /// without the `بهدف` after it), never by a word that starts with a clitic or is generic,
-    /// nor by a word another entry holds; its score stays, its count becomes the grown
-    /// phrase's. One more pass over the text's words counts what the list needs to judge this.
+    /// الفتاح السيسي`. A definite word is followed in the phrase by definite words only
+    /// (`التعادل الإيجابي` does not take the `بهدف` after it); a word after that starts with a
+    /// clitic is not taken, a word before is shown without its clitic (`وانقطاع الدورة
+    /// الشهرية` shows `انقطاع الدورة الشهرية`); a generic word, or one another entry holds, is
+    /// never taken. The score stays, the count becomes the grown phrase's. One more pass over
+    /// the text's words counts what the list needs to judge this.
     ///
     /// # Examples
     ///
