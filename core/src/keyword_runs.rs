@@ -48,16 +48,9 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
         let mut index = 0usize;
         for s in &self.scratch.sentences {
             let from = s.start as usize;
-            let (mut run, mut last_end) = (Run::default(), 0);
+            let mut run = Run::default();
             for (at, len, word) in sentence_words(source, s, index) {
-                let at = from + at;
-                let Word::Content { hash, .. } = word else {
-                    run.clear();
-                    continue;
-                };
-                run.push(hash, at, text.get(last_end..at).is_some_and(spaces));
-                last_end = at + len;
-                if wanted.may_hold(hash) {
+                if run.read(text, from + at, len, word).is_some_and(|h| wanted.may_hold(h)) {
                     found.iter_mut().for_each(|uses| uses.count(&run));
                 }
             }
@@ -72,7 +65,7 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
             let (start, end) = if n.start < k.start {
                 // A word before. An entry written with a conjunction does not grow backwards:
                 // it is an item of a list (`وحزب الله`).
-                if conjunction(k.text) {
+                if uses.terms.first().is_some_and(|&term| conjunction(k.text, term)) {
                     continue;
                 }
                 (bare, k.start + k.text.len())
@@ -107,7 +100,9 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
         let start = keyword_rules::bare_start(self.text, n.start, n.end);
         let word = self.text.get(start..n.end)?;
         match score::next_classified(word, 0)? {
-            (_, _, Word::Content { hash, lead: 0, .. }) if hash == n.hash && !conjunction(word) => {
+            (_, _, Word::Content { hash, lead: 0, .. })
+                if hash == n.hash && !conjunction(word, hash) =>
+            {
                 Some(start)
             }
             _ => None,
@@ -115,16 +110,13 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
     }
 }
 
-/// Whether the first word of `text` starts with a `و` that the stemmer reads as a
-/// conjunction: the word and the word without it are one term (`وسوقا` and `سوقا`; also
+/// Whether the first word of `text`, whose term is `term`, starts with a `و` that the stemmer
+/// reads as a conjunction: the word without it is the same term (`وسوقا` and `سوقا`; also
 /// `وزير` and `زير`, a root letter that no rule of shape tells from a conjunction; not `وقف`).
-fn conjunction(text: &str) -> bool {
-    let term = |text: &str| match score::next_classified(text, 0) {
-        Some((_, _, Word::Content { hash, .. })) => Some(hash),
-        _ => None,
-    };
-    text.starts_with('\u{0648}')
-        && term(text).is_some_and(|t| term(text.get(2..).unwrap_or("")) == Some(t))
+fn conjunction(text: &str, term: u32) -> bool {
+    text.strip_prefix('\u{0648}').is_some_and(|rest| {
+        matches!(score::next_classified(rest, 0), Some((_, _, Word::Content { hash, .. })) if hash == term)
+    })
 }
 
 /// The most words a keyword holds: a phrase of two grown by one.
@@ -146,21 +138,33 @@ const SHARE: (u32, u32) = (3, 4);
 pub(crate) struct Run {
     words: [(u32, usize); MAX_TERMS + 1],
     len: usize,
+    /// Where the newest word ends.
+    end: usize,
 }
 
 impl Run {
+    /// Reads the next word of `text`, at byte `at` and `len` bytes long, of class `word`:
+    /// a content word joins the run if only spaces part it from the one before (no
+    /// punctuation, no line break), any other word ends the run. The content word's term, if
+    /// it is one. Every reader of runs goes through here, so they all cut them alike.
+    #[inline]
+    pub(crate) fn read(&mut self, text: &str, at: usize, len: usize, word: Word) -> Option<u32> {
+        let Word::Content { hash, .. } = word else {
+            self.len = 0;
+            return None;
+        };
+        let joined = text.get(self.end..at).is_some_and(spaces);
+        self.push(hash, at, joined);
+        self.end = at + len;
+        Some(hash)
+    }
+
     /// Reads a content word starting at byte `at`; `joined`: the text between it and the
-    /// word read before is spaces only (no punctuation, no line break; [`Self::clear`] is
-    /// called for a stopword).
-    pub(crate) fn push(&mut self, hash: u32, at: usize, joined: bool) {
+    /// word read before is spaces only.
+    fn push(&mut self, hash: u32, at: usize, joined: bool) {
         let [a, b, c, _] = self.words;
         self.words = [(hash, at), a, b, c];
         self.len = if joined { (self.len + 1).min(MAX_TERMS + 1) } else { 1 };
-    }
-
-    /// Reads a word that is no term: no run goes through it.
-    pub(crate) fn clear(&mut self) {
-        self.len = 0;
     }
 
     /// Whether the words read before the newest `back` ones are `terms`.
@@ -571,18 +575,21 @@ mod tests {
 
     #[test]
     fn a_run_ends_with_the_terms_read_last() {
+        // Five words parted by spaces, a sixth after a comma, a seventh that is no term.
+        let text = "aa bb cc dd ee, ff gg";
+        let content = |hash| Word::Content { hash, lead: 0, article: false };
         let mut run = Run::default();
         for (i, hash) in [1, 2, 3, 4, 5].into_iter().enumerate() {
-            run.push(hash, i * 10, true);
+            assert_eq!(run.read(text, i * 3, 2, content(hash)), Some(hash));
         }
         assert!(run.ends_with(&[3, 4, 5], 0));
         assert!(run.ends_with(&[3, 4], 1));
         assert!(!run.ends_with(&[1, 2, 3, 4, 5], 0), "the run holds four words");
-        assert_eq!((run.term(3), run.term(4), run.start(2)), (Some(2), None, 20));
-        run.push(6, 50, false);
-        assert!(run.ends_with(&[6], 0) && !run.ends_with(&[5, 6], 0), "a gap parts runs");
-        run.clear();
-        assert!(!run.ends_with(&[6], 0) && run.term(0).is_none());
+        assert_eq!((run.term(3), run.term(4), run.start(2)), (Some(2), None, 6));
+        run.read(text, 16, 2, content(6));
+        assert!(run.ends_with(&[6], 0) && !run.ends_with(&[5, 6], 0), "a comma parts runs");
+        assert_eq!(run.read(text, 19, 2, Word::Other), None);
+        assert!(!run.ends_with(&[6], 0) && run.term(0).is_none(), "a stopword ends a run");
         assert!(!run.ends_with(&[], 0), "no terms match nothing");
     }
 

@@ -437,19 +437,11 @@ impl<'t, const SENTENCES: usize, const TERMS: usize> Document<'_, 't, SENTENCES,
                 let words = sentence_words(source, s, next);
                 next += usize::from(s.words);
                 let terms = terms.clone();
-                // The run of content words read, and where the last of them ended.
-                words.scan((Run::default(), 0), move |(run, last_end), (at, len, word)| {
-                    let (at, end) = (from + at, from + at + len);
-                    let Word::Content { hash, .. } = word else {
-                        run.clear();
-                        return Some(None);
-                    };
-                    let joined = run.term(0).is_some()
-                        && text.get(*last_end..at).is_some_and(keyword_runs::spaces);
-                    run.push(hash, at, joined);
-                    *last_end = end;
+                words.scan(Run::default(), move |run, (at, len, word)| {
+                    let found =
+                        run.read(text, from + at, len, word).is_some() && run.ends_with(&terms, 0);
                     let first = terms.len().saturating_sub(1);
-                    Some(run.ends_with(&terms, 0).then(|| (run.start(first), end)))
+                    Some(found.then(|| (run.start(first), from + at + len)))
                 })
             })
             .flatten()
